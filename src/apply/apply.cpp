@@ -1,0 +1,153 @@
+#include "apply/apply.h"
+
+#include <mutex>
+
+#include "apply/api_error.h"
+#include "apply/crd_wait.h"
+#include "apply/parallel.h"
+#include "apply/plan.h"
+#include "apply/prune.h"
+#include "apply/ssa_apply.h"
+#include "apply/wait.h"
+#include "base/error.h"
+
+namespace ks::apply {
+
+namespace {
+
+using nlohmann::json;
+
+const ResourceInfo kSecrets{"", "v1", "Secret", "secrets", true};
+
+struct Members {
+  std::set<std::string> group_kinds;
+  std::set<std::string> namespaces;
+};
+
+Members members_of(const std::vector<PlannedObject>& plan, const std::string& parent_ns) {
+  Members m;
+  m.namespaces.insert(parent_ns);
+  for (const PlannedObject& p : plan) {
+    if (!p.error.empty()) continue;
+    m.group_kinds.insert(p.ref.group_kind());
+    if (!p.ref.namespace_.empty()) m.namespaces.insert(p.ref.namespace_);
+  }
+  return m;
+}
+
+void write_parent(Session& session, const ApplySet& set, const Identity& identity, const Members& members,
+                  const std::string& field_manager) {
+  PlannedObject parent;
+  parent.object = parent_object(set, identity, members.group_kinds, members.namespaces);
+  parent.ref = ref_of(parent.object);
+  parent.resource = kSecrets;
+  Response r = ssa_patch(session, parent, {field_manager, true, false});
+  if (!is_success(r))
+    throw Error("cannot record the ApplySet parent secret " + set.parent_namespace + "/" + set.parent_name + ": " +
+                describe_failure(r));
+}
+
+ParentState read_parent(Session& session, const ApplySet& set) {
+  ParentState state = parent_state(session.get_object(object_path(kSecrets, set.parent_namespace, set.parent_name)));
+  if (state.exists && state.tooling.rfind("ks/", 0) != 0)
+    throw Error("the ApplySet parent secret " + set.parent_namespace + "/" + set.parent_name + " is managed by '" +
+                state.tooling + "', not ks; refusing to change its objects");
+  return state;
+}
+
+Members merged(const Members& now, const ParentState& before) {
+  Members m = now;
+  m.group_kinds.insert(before.group_kinds.begin(), before.group_kinds.end());
+  m.namespaces.insert(before.namespaces.begin(), before.namespaces.end());
+  return m;
+}
+
+std::vector<std::string> established_crds(const std::vector<PlannedObject>& plan, const std::vector<ObjectResult>& results) {
+  std::vector<std::string> names;
+  for (size_t i = 0; i < plan.size(); ++i)
+    if (plan[i].ref.kind == "CustomResourceDefinition" && plan[i].ref.group() == "apiextensions.k8s.io" &&
+        results[i].action != Action::Failed)
+      names.push_back(plan[i].ref.name);
+  return names;
+}
+
+bool any_awaiting(const std::vector<PlannedObject>& plan) {
+  for (const PlannedObject& p : plan)
+    if (p.awaits_crd && !p.resource) return true;
+  return false;
+}
+
+}  // namespace
+
+Report apply(const Target& target, const std::vector<json>& objects, const ApplyOptions& options) {
+  Session session(target, options.session);
+  emit_warnings(session.connection(), options.on_warning);
+  Report report;
+  report.dry_run = options.dry_run;
+  std::vector<PlannedObject> plan = plan_objects(session, objects);
+  ApplySet set = make_applyset(options.identity, session.default_namespace());
+  for (PlannedObject& p : plan)
+    if (p.error.empty()) p.object = with_member_labels(std::move(p.object), set, options.identity);
+  ParentState before = read_parent(session, set);
+  Members now = members_of(plan, set.parent_namespace);
+
+  std::vector<ObjectResult> results(plan.size());
+  std::mutex mu;
+  auto record = [&](size_t i, ObjectResult r) {
+    std::lock_guard<std::mutex> lock(mu);
+    results[i] = std::move(r);
+    if (options.on_result) options.on_result(results[i]);
+  };
+  ApplyCall call{options.field_manager, options.force_conflicts, options.dry_run};
+  auto deadline = std::chrono::steady_clock::now() + options.timeout;
+  bool parent_written = options.dry_run;
+  bool crds_waited = false;
+  std::vector<Tier> tiers;
+  for (const PlannedObject& p : plan) tiers.push_back(p.tier);
+  for (const std::vector<size_t>& group : group_by_tier(tiers)) {
+    bool foundation = plan[group.front()].tier == Tier::Foundation;
+    if (!foundation && !crds_waited) {
+      crds_waited = true;
+      if (!options.dry_run && any_awaiting(plan)) wait_for_crds(session, established_crds(plan, results), plan, deadline);
+    }
+    if (!foundation && !parent_written) {
+      write_parent(session, set, options.identity, merged(now, before), options.field_manager);
+      parent_written = true;
+    }
+    parallel_for(group.size(), options.concurrency, [&](size_t k) {
+      size_t i = group[k];
+      record(i, apply_one(session, plan[i], call));
+    });
+  }
+  if (!parent_written) write_parent(session, set, options.identity, merged(now, before), options.field_manager);
+  report.objects = results;
+
+  bool pruned_all = false;
+  if (options.prune) {
+    if (!report.ok()) {
+      report.notes.push_back("prune skipped because " + std::to_string(report.failures().size()) +
+                             " objects failed to apply");
+    } else {
+      std::vector<ObjectRef> applied;
+      for (const PlannedObject& p : plan) applied.push_back(p.ref);
+      Members scope = merged(now, before);
+      report.pruned = prune(session, set, options.identity, {scope.group_kinds, scope.namespaces}, applied,
+                            options.dry_run, options.concurrency);
+      for (const ObjectResult& r : report.pruned)
+        if (options.on_result) options.on_result(r);
+      pruned_all = report.ok();
+    }
+  }
+  // The parent keeps the union until stale members are gone, so a failed prune can be retried.
+  if (!options.dry_run && pruned_all) write_parent(session, set, options.identity, now, options.field_manager);
+
+  if (options.wait && !options.dry_run) {
+    std::vector<const PlannedObject*> applied;
+    for (size_t i = 0; i < plan.size(); ++i)
+      if (results[i].action != Action::Failed) applied.push_back(&plan[i]);
+    report.waited = wait_ready(session, applied, options.timeout, options.on_result);
+  }
+  return report;
+}
+
+}  // namespace ks::apply

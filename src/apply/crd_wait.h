@@ -1,0 +1,22 @@
+#pragma once
+// After CRDs are applied: wait until each is Established, then until discovery serves the kinds
+// that objects in the same set use.
+#include <chrono>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "apply/plan.h"
+#include "apply/session.h"
+
+namespace ks::apply {
+
+bool crd_established(const nlohmann::json& crd);
+
+// Waits for the named CRDs, refreshes discovery and resolves the objects awaiting them.
+// Returns crd name → why it is not usable (empty map: all fine).
+std::map<std::string, std::string> wait_for_crds(Session& session, const std::vector<std::string>& crd_names,
+                                                 std::vector<PlannedObject>& plan,
+                                                 std::chrono::steady_clock::time_point deadline);
+
+}  // namespace ks::apply

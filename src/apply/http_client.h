@@ -1,0 +1,52 @@
+#pragma once
+// HTTPS requests to one API server through libcurl. Easy handles are pooled and share one
+// connection/TLS-session/DNS cache, so concurrent requests reuse keep-alive connections (HTTP/2
+// when the server offers it). Credentials are attached per request and never logged.
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "apply/target.h"
+
+namespace ks::apply {
+
+struct Request {
+  std::string method = "GET";
+  std::string path;  // absolute path with query, e.g. /api/v1/namespaces/a/configmaps/b?x=y
+  std::string body;
+  std::string content_type;  // set when body is non-empty
+  std::string accept = "application/json";
+};
+
+struct Response {
+  long status = 0;  // 0: no HTTP response (connection failed or dropped)
+  std::string body;
+  std::string content_type;
+  std::optional<double> retry_after_seconds;
+  std::string transport_error;  // why there was no response
+};
+
+struct ClientOptions {
+  std::chrono::milliseconds request_timeout{60000};
+  std::chrono::milliseconds connect_timeout{10000};
+  std::string user_agent = "ks";
+};
+
+class HttpClient {
+ public:
+  HttpClient(const Connection& connection, ClientOptions options = {});
+  ~HttpClient();
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+
+  // One attempt (plus one re-run of an exec credential plugin after a 401).
+  Response send(const Request& request);
+  const std::string& server() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ks::apply

@@ -1,0 +1,36 @@
+#pragma once
+// When and how long to wait before trying a request again: 429 (honouring Retry-After), 5xx and
+// dropped connections are retried with exponential backoff and jitter, bounded in attempts and
+// total time; other 4xx never. All ks writes are declarative (server-side apply, delete), so a
+// request whose connection dropped may be sent again.
+#include <chrono>
+#include <functional>
+#include <optional>
+
+#include "apply/http_client.h"
+
+namespace ks::apply {
+
+struct RetryPolicy {
+  int max_attempts = 8;  // including the first
+  std::chrono::milliseconds initial_delay{200};
+  std::chrono::milliseconds max_delay{10000};
+  std::chrono::milliseconds max_total{60000};  // no retry would start after this much waiting
+};
+
+bool is_retryable(const Response& response);
+
+// Delay before attempt `attempt + 1` (attempt counts from 1): Retry-After when the server sent
+// one (capped at max_delay), else initial_delay * 2^(attempt-1) capped at max_delay, scaled by
+// `jitter` in [0, 1) to between 50% and 100%.
+std::chrono::milliseconds retry_delay(const RetryPolicy& policy, int attempt, const Response& response, double jitter);
+
+// Sends `request` until it succeeds, fails for good, or the policy is exhausted; returns the
+// last response. `sleep` is injectable for tests.
+using SleepFn = std::function<void(std::chrono::milliseconds)>;
+Response send_with_retry(HttpClient& client, const Request& request, const RetryPolicy& policy,
+                         const SleepFn& sleep = {});
+Response send_with_retry(const std::function<Response()>& attempt, const RetryPolicy& policy,
+                         const SleepFn& sleep = {});
+
+}  // namespace ks::apply

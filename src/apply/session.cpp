@@ -1,0 +1,37 @@
+#include "apply/session.h"
+
+#include <iostream>
+
+#include "apply/api_error.h"
+#include "base/error.h"
+
+namespace ks::apply {
+
+Session::Session(const Target& target, const SessionOptions& options)
+    : connection_(resolve_target(target)), options_(options) {
+  client_ = std::make_unique<HttpClient>(connection_, options.client);
+  std::string cache = options.discovery_cache_dir ? *options.discovery_cache_dir : default_discovery_cache_dir();
+  discovery_ = std::make_unique<Discovery>(*client_, options.retry, cache);
+}
+
+Response Session::send(const Request& request) { return send_with_retry(*client_, request, options_.retry); }
+
+nlohmann::json Session::get_object(const std::string& path) {
+  Request req;
+  req.path = path;
+  Response r = send(req);
+  if (r.status == 404) return nullptr;
+  if (!is_success(r)) throw Error("GET " + path + ": " + describe_failure(r));
+  nlohmann::json doc = nlohmann::json::parse(r.body, nullptr, false);
+  if (doc.is_discarded()) throw Error("GET " + path + ": the server answered invalid JSON");
+  return doc;
+}
+
+void emit_warnings(const Connection& connection, const std::function<void(const std::string&)>& sink) {
+  for (const std::string& w : connection.warnings) {
+    if (sink) sink(w);
+    else std::cerr << "warning: " << w << "\n";
+  }
+}
+
+}  // namespace ks::apply

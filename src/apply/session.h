@@ -1,0 +1,48 @@
+#pragma once
+// One connection to the target cluster for one command: resolved target, HTTP client, retry
+// policy and discovery.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "apply/discovery.h"
+#include "apply/http_client.h"
+#include "apply/retry.h"
+#include "apply/target.h"
+
+namespace ks::apply {
+
+struct SessionOptions {
+  RetryPolicy retry;
+  ClientOptions client;
+  std::optional<std::string> discovery_cache_dir;  // nullopt: the default; "": no disk cache
+};
+
+class Session {
+ public:
+  Session(const Target& target, const SessionOptions& options);
+
+  const Connection& connection() const { return connection_; }
+  const std::string& default_namespace() const { return connection_.default_namespace; }
+  const RetryPolicy& retry() const { return options_.retry; }
+  HttpClient& http() { return *client_; }
+  Discovery& discovery() { return *discovery_; }
+
+  Response send(const Request& request);  // with the retry policy
+  // GET of one object: the object, or null on 404; throws ks::Error on other failures.
+  nlohmann::json get_object(const std::string& path);
+
+ private:
+  Connection connection_;
+  SessionOptions options_;
+  std::unique_ptr<HttpClient> client_;
+  std::unique_ptr<Discovery> discovery_;
+};
+
+// Passes the connection's warnings to `sink`, or prints `warning: ...` on stderr without one.
+void emit_warnings(const Connection& connection, const std::function<void(const std::string&)>& sink);
+
+}  // namespace ks::apply

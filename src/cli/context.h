@@ -1,0 +1,35 @@
+#pragma once
+// What every command gets from the root: global flags and output streams.
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <string>
+
+namespace ks::cli {
+
+struct Context {
+  std::string dir;     // --dir: app root or a folder inside it (default: current directory)
+  int verbosity = 0;   // -v, repeatable
+  bool quiet = false;  // -q
+  int exit_code = 0;   // set by commands whose success has more than one outcome (diff)
+  std::ostream& out = std::cout;
+  std::ostream& err = std::cerr;
+
+  // The folder to start looking for app.yaml from.
+  std::string start_dir() const { return dir.empty() ? "." : dir; }
+};
+
+// Each command group registers its subcommands on the root.
+void add_version_commands(CLI::App& root, Context& ctx);
+void add_init_command(CLI::App& root, Context& ctx);
+void add_env_commands(CLI::App& root, Context& ctx);
+void add_component_commands(CLI::App& root, Context& ctx);
+void add_param_commands(CLI::App& root, Context& ctx);
+void add_show_command(CLI::App& root, Context& ctx);
+
+// Sets the one-line description and the example shown by --help.
+inline CLI::App* describe(CLI::App* cmd, const std::string& example) {
+  cmd->footer("\nExample:\n" + example);
+  return cmd;
+}
+
+}  // namespace ks::cli

@@ -1,0 +1,50 @@
+#include "app/init.h"
+#include "cli/context.h"
+#include "cli/kube_binding.h"
+
+namespace ks::cli {
+
+void add_init_command(CLI::App& root, Context& ctx) {
+  auto* cmd = root.add_subcommand("init", "Create a new app folder with a default environment");
+  describe(cmd,
+           "  ks init my-kubeflow\n"
+           "  ks init my-app --dir ./apps/my-app --namespace ml --context minikube\n"
+           "  ks init my-app --skip-default-env");
+  struct Flags {
+    std::string name, dir, ns, context, server, env = "default", kubeconfig;
+    bool skip_default_env = false;
+  };
+  auto f = std::make_shared<Flags>();
+  cmd->add_option("name", f->name, "App name (also the folder name unless --dir is given)")->required();
+  cmd->add_option("--dir", f->dir, "Folder to create the app in (default: ./NAME)");
+  cmd->add_option("-n,--namespace", f->ns, "Namespace of the default environment (default: the context's, else default)");
+  cmd->add_option("--context", f->context, "Kube context the default environment deploys to (default: the current context)");
+  cmd->add_option("--server", f->server, "API server URL of the default environment (instead of a context)");
+  cmd->add_option("--env", f->env, "Name of the default environment");
+  cmd->add_option("--kubeconfig", f->kubeconfig, "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
+  cmd->add_flag("--skip-default-env", f->skip_default_env, "Create no environment");
+  cmd->callback([f, &ctx] {
+    app::InitOptions o;
+    o.name = f->name;
+    o.dir = f->dir;
+    o.create_default_env = !f->skip_default_env;
+    o.env_name = f->env;
+    if (o.create_default_env) {
+      Binding b = bind_cluster({f->kubeconfig, f->context, f->server, f->ns}, /*context_required=*/false);
+      o.server = b.server;
+      o.context = b.context;
+      o.ns = b.ns;
+    }
+    auto root_dir = app::init_app(o);
+    if (!ctx.quiet) {
+      ctx.out << "created app '" << o.name << "' in " << root_dir.string() << "\n";
+      if (o.create_default_env) {
+        ctx.out << "environment '" << o.env_name << "': namespace " << o.ns
+                << (o.context.empty() ? "" : ", context " + o.context)
+                << (o.server.empty() ? ", no cluster" : ", server " + o.server) << "\n";
+      }
+    }
+  });
+}
+
+}  // namespace ks::cli

@@ -1,0 +1,45 @@
+#include "cli/kube_binding.h"
+
+#include "base/error.h"
+
+#if __has_include("apply/kubeconfig.h")
+#include "apply/kubeconfig.h"
+#define KS_HAVE_KUBECONFIG 1
+#endif
+
+namespace ks::cli {
+
+Binding bind_cluster(const BindingFlags& flags, bool context_required) {
+  Binding b;
+  b.ns = flags.ns;
+  if (!flags.server.empty() && !flags.context.empty()) {
+    throw Error("--server and --context are mutually exclusive; give one");
+  }
+  if (!flags.server.empty()) {
+    b.server = flags.server;
+  } else {
+#ifdef KS_HAVE_KUBECONFIG
+    auto config = apply::load_kubeconfig(flags.kubeconfig);
+    std::string name = flags.context;
+    if (name.empty()) {
+      auto current = apply::current_context(config);
+      if (current) name = *current;
+    }
+    if (!name.empty()) {
+      auto kc = apply::resolve_context(config, name);
+      b.context = kc.name;
+      b.server = kc.server;
+      if (b.ns.empty()) b.ns = kc.namespace_;
+    } else if (context_required) {
+      throw Error("no kube context found: pass --context NAME or --server URL, or set a current context in your kubeconfig");
+    }
+#else
+    if (!flags.context.empty()) b.context = flags.context;
+    (void)context_required;
+#endif
+  }
+  if (b.ns.empty()) b.ns = "default";
+  return b;
+}
+
+}  // namespace ks::cli

@@ -1,0 +1,25 @@
+#pragma once
+// Flags shared by every command that renders an environment (show, apply, diff, delete, validate).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/context.h"
+#include "render/render.h"
+
+namespace ks::cli {
+
+struct RenderFlags {
+  std::string env;
+  std::vector<std::string> components;
+  std::vector<std::string> jpaths;
+  std::vector<std::string> ext_str, ext_str_file, tla_str, tla_str_file;
+
+  render::Options options() const;
+};
+
+// Adds the optional ENV positional, -c/--component, -J/--jpath, -V/--ext-str, --ext-str-file,
+// -A/--tla-str, --tla-str-file.
+void add_render_flags(CLI::App* cmd, RenderFlags& flags, bool env_positional = true);
+
+}  // namespace ks::cli

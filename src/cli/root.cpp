@@ -1,0 +1,52 @@
+#include <CLI/CLI.hpp>
+
+#include "base/error.h"
+#include "cli/cli.h"
+#include "cli/context.h"
+
+namespace ks::cli {
+
+int run(int argc, char** argv) {
+  Context ctx;
+  CLI::App root{"ks: configure and deploy Kubernetes apps with jsonnet (ksonnet compatible)", "ks"};
+  root.require_subcommand(0, 1);
+  root.fallthrough();
+  root.add_option("--dir", ctx.dir, "App folder (default: the current directory or the nearest parent with app.yaml)");
+  root.add_flag("-v,--verbose", ctx.verbosity, "More output; repeat for more");
+  root.add_flag("-q,--quiet", ctx.quiet, "Only errors and requested output");
+  root.set_help_all_flag("--help-all", "Help for every command");
+  root.footer("\nExample:\n  ks init my-app && cd my-app && ks show default\n\nRun `ks COMMAND --help` for a command's flags and an example.");
+
+  add_version_commands(root, ctx);
+  add_init_command(root, ctx);
+  add_env_commands(root, ctx);
+  add_component_commands(root, ctx);
+  add_param_commands(root, ctx);
+  add_show_command(root, ctx);
+
+  try {
+    root.parse(argc, argv);
+    if (root.get_subcommands().empty()) {
+      std::cout << root.help();
+      return 0;
+    }
+  } catch (const CLI::CallForHelp& e) {
+    return root.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return root.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return root.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "error: " << e.what() << " (run with --help for usage)\n";
+    return e.get_exit_code() == 0 ? 0 : 2;
+  } catch (const Error& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return ctx.exit_code;
+}
+
+}  // namespace ks::cli

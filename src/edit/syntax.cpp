@@ -1,0 +1,432 @@
+#include "edit/syntax.h"
+
+#include "base/error.h"
+
+namespace ks::edit {
+namespace {
+
+// Deeper nesting is refused rather than risking the stack on hostile input.
+constexpr int kMaxDepth = 1000;
+
+bool is_colons(std::string_view op) {
+  return !op.empty() && op.size() <= 3 && op.find_first_not_of(':') == std::string_view::npos;
+}
+
+bool is_field_separator(std::string_view op) {
+  if (!op.empty() && op[0] == '+') op.remove_prefix(1);
+  return is_colons(op);
+}
+
+bool is_binary_operator(std::string_view op) {
+  static constexpr std::string_view kOps[] = {"*", "/",  "%",  "+",  "-", "<<", ">>", "<",  "<=",
+                                              ">", ">=", "==", "!=", "&", "^",  "|",  "&&", "||"};
+  for (auto o : kOps) {
+    if (o == op) return true;
+  }
+  return false;
+}
+
+bool is_unary_operator(std::string_view op) {
+  return op == "-" || op == "+" || op == "!" || op == "~";
+}
+
+class Parser {
+ public:
+  Parser(const std::string& text, const std::string& source) : text_(text), source_(source) {
+    syntax_.tokens = lex(text, source);
+    for (std::size_t i = 0; i < syntax_.tokens.size(); ++i) {
+      if (!syntax_.tokens[i].is_trivia()) significant_.push_back(i);
+    }
+  }
+
+  Syntax run() {
+    syntax_.root = expr();
+    if (kind() != TokenKind::EndOfFile) fail("expected end of file");
+    return std::move(syntax_);
+  }
+
+ private:
+  // ---- token access ----
+  std::size_t index() const { return significant_[pos_]; }
+  const Token& tok() const { return syntax_.tokens[index()]; }
+  TokenKind kind() const { return tok().kind; }
+  std::string_view text() const { return tok().text(text_); }
+  bool is_op(std::string_view op) const { return kind() == TokenKind::Operator && text() == op; }
+  bool is_kw(std::string_view kw) const { return kind() == TokenKind::Keyword && text() == kw; }
+  bool starts_greedy_expr() const {
+    return is_kw("local") || is_kw("if") || is_kw("function") || is_kw("assert") || is_kw("error");
+  }
+  std::size_t advance() {
+    std::size_t i = index();
+    if (kind() != TokenKind::EndOfFile) ++pos_;
+    return i;
+  }
+  std::size_t previous() const { return significant_[pos_ - 1]; }
+
+  [[noreturn]] void fail(const std::string& what) const {
+    std::string found =
+        kind() == TokenKind::EndOfFile ? "end of file" : "'" + std::string(text()) + "'";
+    throw Error(source_ + ":" + std::to_string(tok().line) + ":" + std::to_string(tok().column) +
+                ": " + what + ", found " + found);
+  }
+  std::size_t expect_op(std::string_view op) {
+    if (!is_op(op)) fail("expected '" + std::string(op) + "'");
+    return advance();
+  }
+  void expect_kw(std::string_view kw) {
+    if (!is_kw(kw)) fail("expected '" + std::string(kw) + "'");
+    advance();
+  }
+  void expect_identifier(const char* what) {
+    if (kind() != TokenKind::Identifier) fail(std::string("expected ") + what);
+    advance();
+  }
+
+  struct DepthGuard {
+    explicit DepthGuard(Parser* p) : parser(p) {
+      if (++parser->depth_ > kMaxDepth) parser->fail("expression nested too deeply");
+    }
+    ~DepthGuard() { --parser->depth_; }
+    Parser* parser;
+  };
+
+  // ---- grammar ----
+  Expr expr() {
+    DepthGuard guard(this);
+    std::size_t first = index();
+    while (is_kw("local")) {  // a loop, so long chains of top-level locals need no recursion
+      advance();
+      bind();
+      while (is_op(",")) {
+        advance();
+        bind();
+      }
+      expect_op(";");
+    }
+    Expr body = expr_after_locals();
+    return {first, body.last, body.object};
+  }
+
+  Expr expr_after_locals() {
+    std::size_t first = index();
+    if (is_kw("if")) {
+      advance();
+      expr();
+      expect_kw("then");
+      Expr e = expr();
+      if (is_kw("else")) {
+        advance();
+        e = expr();
+      }
+      return {first, e.last, -1};
+    }
+    if (is_kw("function")) {
+      advance();
+      expect_op("(");
+      params();
+      return {first, expr().last, -1};
+    }
+    if (is_kw("assert")) {
+      advance();
+      expr();
+      if (is_op(":")) {
+        advance();
+        expr();
+      }
+      expect_op(";");
+      return {first, expr().last, -1};
+    }
+    if (is_kw("error")) {
+      advance();
+      return {first, expr().last, -1};
+    }
+    return binary(first);
+  }
+
+  // A chain of operands joined by binary operators. Precedence does not matter for finding the
+  // extent of an expression, so operands are parsed left to right without building a tree.
+  Expr binary(std::size_t first) {
+    Expr e = unary();
+    bool single = true;
+    for (;;) {
+      if (is_kw("in")) {
+        advance();
+        if (is_kw("super")) {
+          e.last = advance();
+          single = false;
+          continue;
+        }
+      } else if (kind() == TokenKind::Operator && is_binary_operator(text())) {
+        advance();
+      } else {
+        break;
+      }
+      single = false;
+      if (starts_greedy_expr()) {
+        e.last = expr().last;
+        break;
+      }
+      e.last = unary().last;
+    }
+    return {first, e.last, single ? e.object : -1};
+  }
+
+  Expr unary() {
+    std::size_t first = index();
+    bool has_unary = false;
+    while (kind() == TokenKind::Operator && is_unary_operator(text())) {
+      advance();
+      has_unary = true;
+    }
+    if (has_unary && starts_greedy_expr()) return {first, expr().last, -1};
+    Expr e = primary();
+    bool plain = !has_unary;
+    for (;;) {
+      if (is_op(".")) {
+        advance();
+        expect_identifier("a field name after '.'");
+      } else if (is_op("[")) {
+        advance();
+        index_or_slice();
+      } else if (is_op("(")) {
+        advance();
+        args();
+        if (is_kw("tailstrict")) advance();
+      } else if (is_op("{")) {
+        object();  // `expr { ... }` object extension
+      } else {
+        break;
+      }
+      plain = false;
+    }
+    return {first, previous(), plain ? e.object : -1};
+  }
+
+  Expr primary() {
+    DepthGuard guard(this);
+    std::size_t first = index();
+    switch (kind()) {
+      case TokenKind::String:
+      case TokenKind::Number:
+      case TokenKind::Identifier:
+        advance();
+        return {first, first, -1};
+      case TokenKind::Keyword:
+        if (is_kw("null") || is_kw("true") || is_kw("false") || is_kw("self")) {
+          advance();
+          return {first, first, -1};
+        }
+        if (is_kw("super")) {
+          advance();
+          if (!is_op(".") && !is_op("[")) fail("expected '.' or '[' after super");
+          return {first, first, -1};
+        }
+        if (is_kw("import") || is_kw("importstr") || is_kw("importbin")) {
+          advance();
+          if (kind() != TokenKind::String || text().substr(0, 3) == "|||") {
+            fail("expected a string literal after import (computed imports are not allowed)");
+          }
+          return {first, advance(), -1};
+        }
+        break;
+      case TokenKind::Operator:
+        if (is_op("$")) {
+          advance();
+          return {first, first, -1};
+        }
+        if (is_op("{")) {
+          int object_index = object();
+          return {first, previous(), object_index};
+        }
+        if (is_op("[")) {
+          array();
+          return {first, previous(), -1};
+        }
+        if (is_op("(")) {
+          advance();
+          expr();
+          return {first, expect_op(")"), -1};
+        }
+        break;
+      default:
+        break;
+    }
+    fail("expected an expression");
+  }
+
+  void array() {
+    expect_op("[");
+    if (is_op("]")) {
+      advance();
+      return;
+    }
+    expr();
+    if (is_kw("for")) {
+      for_spec();
+      expect_op("]");
+      return;
+    }
+    while (is_op(",")) {
+      advance();
+      if (is_op("]")) break;
+      expr();
+    }
+    expect_op("]");
+  }
+
+  void for_spec() {
+    while (is_kw("for")) {
+      advance();
+      expect_identifier("a variable name after 'for'");
+      expect_kw("in");
+      expr();
+      while (is_kw("if")) {
+        advance();
+        expr();
+      }
+    }
+  }
+
+  void index_or_slice() {
+    bool any = false;
+    while (!is_op("]")) {
+      if (kind() == TokenKind::Operator && is_colons(text())) {
+        advance();
+      } else {
+        expr();
+      }
+      any = true;
+    }
+    if (!any) fail("expected an index");
+    advance();
+  }
+
+  // After `(`: parameters with optional defaults, up to and including `)`.
+  void params() {
+    while (!is_op(")")) {
+      expect_identifier("a parameter name");
+      if (is_op("=")) {
+        advance();
+        expr();
+      }
+      if (!is_op(",")) break;
+      advance();
+    }
+    expect_op(")");
+  }
+
+  // After `(`: positional and named arguments, up to and including `)`.
+  void args() {
+    while (!is_op(")")) {
+      if (kind() == TokenKind::Identifier && pos_ + 1 < significant_.size()) {
+        const Token& next = syntax_.tokens[significant_[pos_ + 1]];
+        if (next.kind == TokenKind::Operator && next.text(text_) == "=") {
+          advance();
+          advance();
+        }
+      }
+      expr();
+      if (!is_op(",")) break;
+      advance();
+    }
+    expect_op(")");
+  }
+
+  void bind() {
+    expect_identifier("a variable name");
+    if (is_op("(")) {
+      advance();
+      params();
+    }
+    expect_op("=");
+    expr();
+  }
+
+  // Parses `{ ... }` and returns its index in syntax_.objects.
+  int object() {
+    DepthGuard guard(this);
+    int object_index = static_cast<int>(syntax_.objects.size());
+    syntax_.objects.emplace_back();
+    ObjectLit lit;
+    lit.open = expect_op("{");
+    while (!is_op("}")) {
+      Member m = member();
+      if (is_op(",")) m.comma = advance();
+      bool comprehension = is_kw("for");
+      bool ends = comprehension || is_op("}");
+      if (!m.comma && !ends) fail("expected ',' or '}' after object member");
+      lit.members.push_back(std::move(m));
+      if (comprehension) {
+        for_spec();
+        lit.comprehension = true;
+        if (!is_op("}")) fail("expected '}' after object comprehension");
+      }
+    }
+    lit.close = advance();
+    syntax_.objects[object_index] = std::move(lit);
+    return object_index;
+  }
+
+  Member member() {
+    Member m;
+    m.first = index();
+    if (is_kw("local")) {
+      m.kind = MemberKind::Local;
+      advance();
+      bind();
+      m.last = previous();
+      return m;
+    }
+    if (is_kw("assert")) {
+      m.kind = MemberKind::Assert;
+      advance();
+      expr();
+      if (is_op(":")) {
+        advance();
+        expr();
+      }
+      m.last = previous();
+      return m;
+    }
+    if (kind() == TokenKind::Identifier) {
+      m.name = std::string(text());
+      advance();
+    } else if (kind() == TokenKind::String) {
+      m.name = string_value(text_, tok());
+      advance();
+    } else if (is_op("[")) {
+      advance();
+      expr();
+      expect_op("]");
+    } else {
+      fail("expected a field name");
+    }
+    if (is_op("(")) {  // method: `f(x): ...`
+      advance();
+      params();
+    }
+    if (kind() != TokenKind::Operator || !is_field_separator(text())) {
+      fail("expected ':', '::', '+:' or similar after field name");
+    }
+    m.plus = text()[0] == '+';
+    m.separator = advance();
+    m.value = expr();
+    m.last = m.value.last;
+    return m;
+  }
+
+  const std::string& text_;
+  const std::string& source_;
+  Syntax syntax_;
+  std::vector<std::size_t> significant_;  // indices of non-trivia tokens (EndOfFile last)
+  std::size_t pos_ = 0;
+  int depth_ = 0;
+};
+
+}  // namespace
+
+Syntax parse_syntax(const std::string& text, const std::string& source) {
+  return Parser(text, source).run();
+}
+
+}  // namespace ks::edit

@@ -1,0 +1,154 @@
+#include "envs/envs.h"
+
+#include <algorithm>
+
+#include "app/templates.h"
+#include "base/error.h"
+#include "base/strings.h"
+
+namespace ks::envs {
+
+namespace stdfs = std::filesystem;
+
+namespace {
+
+void require_not_override(const app::App& app, const std::string& name) {
+  if (app.spec().env_overrides.count(name) && !app.spec().environments.count(name)) {
+    throw Error("environment '" + name + "' is defined in app.override.yaml; edit that file to change it");
+  }
+}
+
+}  // namespace
+
+void add(const app::App& app, const NewEnv& e) {
+  app::validate_env_name(e.name);
+  if (app.spec().find_env(e.name)) throw Error("environment '" + e.name + "' already exists (see `ks env list`)");
+  const auto& layout = app.layout();
+  if (stdfs::exists(layout.env_dir(e.name))) {
+    throw Error(layout.env_dir(e.name).string() + " already exists but is not in app.yaml; move it away or choose another name");
+  }
+  app::Spec spec = app.spec();
+  app::Environment env;
+  env.name = e.name;
+  env.path = e.name;
+  env.server = e.server;
+  env.ns = e.ns.empty() ? "default" : e.ns;
+  env.context = e.context;
+  env.k8s_version = e.k8s_version;
+  if (env.k8s_version.empty()) {
+    // Same Kubernetes version as the app's other envs (its lib/ was made for it).
+    for (const auto& [n, other] : spec.environments)
+      if (!other.k8s_version.empty()) env.k8s_version = other.k8s_version;
+  }
+  spec.environments[e.name] = env;
+  app::Transaction txn(layout);
+  app::templates::stage_env_files(txn, layout, env.path);
+  app.stage_spec(txn, spec);
+  txn.commit();
+}
+
+void remove(const app::App& app, const std::string& name) {
+  require_not_override(app, name);
+  const auto& env = app.env(name);
+  app::Spec spec = app.spec();
+  spec.environments.erase(name);
+  app::Transaction txn(app.layout());
+  txn.remove(app.layout().env_dir(env.path));
+  if (app.current_env() == name) txn.remove(app.layout().current_env_file());
+  app.stage_spec(txn, spec);
+  txn.commit();
+}
+
+void update(const app::App& app, const std::string& name, const EnvChanges& c) {
+  require_not_override(app, name);
+  app.env(name);
+  app::Spec spec = app.spec();
+  app::Environment env = spec.environments.at(name);
+  if (c.ns) {
+    if (c.ns->empty()) throw Error("--namespace is empty; give a namespace name");
+    env.ns = *c.ns;
+  }
+  if (c.context) env.context = *c.context;
+  if (c.server) env.server = *c.server;
+  app::Transaction txn(app.layout());
+  if (c.new_name && *c.new_name != name) {
+    const std::string& to = *c.new_name;
+    app::validate_env_name(to);
+    if (spec.find_env(to)) throw Error("cannot rename '" + name + "' to '" + to + "': environment '" + to + "' exists");
+    stdfs::path from_dir = app.layout().env_dir(env.path);
+    stdfs::path to_dir = app.layout().env_dir(to);
+    if (stdfs::exists(to_dir)) throw Error("cannot rename '" + name + "': " + to_dir.string() + " already exists");
+    spec.environments.erase(name);
+    env.name = to;
+    env.path = to;
+    txn.install_dir(from_dir, to_dir);
+    if (app.current_env() == name) txn.write(app.layout().current_env_file(), to);
+  }
+  spec.environments[env.name] = env;
+  app.stage_spec(txn, spec);
+  txn.commit();
+}
+
+void set_current(const app::App& app, const std::string& name) {
+  app::Transaction txn(app.layout());
+  if (name.empty()) {
+    txn.remove(app.layout().current_env_file());
+  } else {
+    app.env(name);
+    txn.write(app.layout().current_env_file(), name);
+  }
+  txn.commit();
+}
+
+void set_targets(const app::App& app, const std::string& name, const std::vector<std::string>& modules) {
+  require_not_override(app, name);
+  app.env(name);
+  auto known = app::list_modules(app.layout());
+  for (const auto& m : modules) {
+    if (std::find(known.begin(), known.end(), m) == known.end()) {
+      throw Error("module '" + m + "' does not exist (modules: " + str::join(known, ", ") + "); create it with `ks module create " + m + "`");
+    }
+  }
+  app::Spec spec = app.spec();
+  spec.environments.at(name).targets = modules;
+  app::Transaction txn(app.layout());
+  app.stage_spec(txn, spec);
+  txn.commit();
+}
+
+nlohmann::json describe(const app::Environment& env, bool current) {
+  nlohmann::json j = {{"name", env.name},
+                      {"namespace", env.ns},
+                      {"server", env.server},
+                      {"context", env.context},
+                      {"kubernetesVersion", env.k8s_version},
+                      {"path", env.path},
+                      {"targets", env.targets},
+                      {"current", current}};
+  nlohmann::json libs = nlohmann::json::array();
+  for (const auto& [k, lib] : env.libraries) libs.push_back(k);
+  j["libraries"] = libs;
+  return j;
+}
+
+}  // namespace ks::envs
+
+#include "envs/params.h"
+
+namespace ks::envs {
+
+void remove_component(const app::App& app, const std::string& name) {
+  auto c = app::find_component(app.layout(), name);
+  if (!c) {
+    std::vector<std::string> names;
+    for (const auto& x : app::list_all_components(app.layout())) names.push_back(x.name);
+    throw Error("component '" + name + "' does not exist" +
+                (names.empty() ? std::string() : " (components: " + str::join(names, ", ") + ")"));
+  }
+  app::Transaction txn(app.layout());
+  txn.remove(c->file);
+  stage_remove_component_params(txn, app, name);
+  txn.commit();
+}
+
+}  // namespace ks::envs

@@ -1,0 +1,58 @@
+#include "render/program.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+namespace ks::render {
+
+namespace {
+
+int count_lines(const std::string& s) {
+  int n = static_cast<int>(std::count(s.begin(), s.end(), '\n'));
+  if (!s.empty() && s.back() != '\n') ++n;
+  return n;
+}
+
+// Exactly two lines, whatever the binding, so pasted files always start at the same offset.
+std::string header(Binding binding, const std::string& params_path) {
+  std::string first = binding == Binding::TopLevelArgs
+                          ? "function(__ks_params, __ks_env)\n"
+                          : "local __ks_params = import " + nlohmann::json(params_path).dump() +
+                                "; local __ks_env = std.extVar(\"__ksonnet/environments\");\n";
+  return first +
+         "local __ks_std = std; local std = __ks_std { extVar(name):: if name == \"__ksonnet/params\" then "
+         "__ks_params else if name == \"__ksonnet/environments\" then __ks_env else __ks_std.extVar(name) };\n";
+}
+
+}  // namespace
+
+Program build_program(const std::string& filename, const std::vector<PastedComponent>& components,
+                      Binding binding, const std::string& params_path) {
+  Program p;
+  p.filename = filename;
+  p.map.generated_name = filename;
+  p.code = header(binding, params_path);
+  int line = 3;
+  for (size_t i = 0; i < components.size(); ++i) {
+    const auto& c = components[i];
+    p.code += "local __ks_c" + std::to_string(i) + " = (\n";
+    ++line;
+    std::string body = c.text;
+    if (body.empty() || body.back() != '\n') body += '\n';
+    p.code += body;
+    int lines = count_lines(body);
+    if (!c.is_json) p.map.files.push_back({c.display_file, line, lines});
+    line += lines;
+    p.code += ");\n";
+    ++line;
+  }
+  p.code += "{\n";
+  for (size_t i = 0; i < components.size(); ++i) {
+    p.code += "  " + nlohmann::json(components[i].name).dump() + ": __ks_c" + std::to_string(i) + ",\n";
+  }
+  p.code += "}\n";
+  return p;
+}
+
+}  // namespace ks::render

@@ -1,0 +1,375 @@
+#include "render/render.h"
+
+#include <algorithm>
+#include <future>
+#include <thread>
+
+#include "base/error.h"
+#include "base/fs.h"
+#include "base/strings.h"
+#include "base/yaml.h"
+#include "render/errors.h"
+#include "render/objects.h"
+#include "render/program.h"
+#include "render/stock.h"
+#include "render/jsonnet_api.h"
+#include "render/vm.h"
+
+namespace ks::render {
+
+namespace {
+
+using nlohmann::json;
+
+struct EnvContext {
+  const app::App& app;
+  const app::Environment& env;
+  const Options& options;
+  std::vector<std::string> modules;
+  std::string root;       // app root, for shortening paths in messages
+  json environment_json;  // what __ksonnet/environments holds
+};
+
+std::string env_json_text(const EnvContext& ec) { return ec.environment_json.dump(); }
+
+ImportConfig import_config(const EnvContext& ec) {
+  const auto& layout = ec.app.layout();
+  ImportConfig cfg;
+  // ksonnet's jpath order, highest priority first (user -J paths come last, as in ksonnet).
+  for (const auto& m : ec.modules) cfg.search_path.push_back(layout.module_dir(m));
+  if (!ec.env.k8s_version.empty()) {
+    stdfs::path versioned = layout.lib() / "ksonnet-lib" / ec.env.k8s_version;
+    if (stdfs::is_directory(versioned)) cfg.search_path.push_back(versioned);
+  }
+  cfg.search_path.push_back(layout.lib());
+  cfg.search_path.push_back(layout.vendor());
+  cfg.search_path.push_back(layout.env_dir(ec.env.path));
+  cfg.search_path.push_back(layout.environments());
+  for (auto it = ec.options.jpaths.rbegin(); it != ec.options.jpaths.rend(); ++it) {
+    cfg.search_path.push_back(stdfs::absolute(*it));
+  }
+  auto alias = [&](const std::map<std::string, app::Library>& libs) {
+    for (const auto& [key, lib] : libs) {
+      if (lib.version.empty()) continue;
+      stdfs::path dir = layout.vendor() / lib.registry / (lib.name + "@" + lib.version);
+      if (stdfs::is_directory(dir)) cfg.package_aliases[lib.registry + "/" + lib.name] = dir;
+    }
+  };
+  alias(ec.app.spec().libraries);
+  alias(ec.env.libraries);  // env-scoped libraries win
+  return cfg;
+}
+
+void apply_ext_vars(Vm& vm, const EnvContext& ec) {
+  vm.ext_code("__ksonnet/environments", env_json_text(ec));
+  for (const auto& [k, v] : ec.options.ext_str) vm.ext_str(k, v);
+}
+
+[[noreturn]] void throw_jsonnet(const JsonnetError& e, const std::vector<SourceMap>& maps, const std::string& root) {
+  throw Error(format_jsonnet_error(e.text, maps, root));
+}
+
+json parse_output(const std::string& text) { return json::parse(text); }
+
+// Module params files evaluated in one go; then module globals applied (ksonnet: a module's
+// `global` values override the component's own, via merge patch).
+json module_params(const EnvContext& ec, Importer& importer) {
+  const auto& layout = ec.app.layout();
+  std::string code = "{\n";
+  bool any = false;
+  for (const auto& m : ec.modules) {
+    stdfs::path p = layout.module_params(m);
+    if (!stdfs::exists(p)) continue;
+    code += "  " + json(m).dump() + ": import " + json(p.string()).dump() + ",\n";
+    any = true;
+  }
+  code += "}\n";
+  json result = json::object();
+  if (any) {
+    Vm vm(importer);
+    apply_ext_vars(vm, ec);
+    try {
+      result = parse_output(vm.evaluate_snippet((layout.components() / ".ks-params.jsonnet").string(), code));
+    } catch (const JsonnetError& e) {
+      throw_jsonnet(e, {}, ec.root);
+    }
+  }
+  json combined = json::object();
+  for (const auto& m : ec.modules) {
+    json mp = result.contains(m) ? result[m] : json::object();
+    std::string file = layout.module_params(m).string();
+    if (!mp.is_object()) throw Error(file + ": params must be an object with `global` and `components`");
+    json global = mp.value("global", json::object());
+    json comps = mp.value("components", json::object());
+    if (!comps.is_object()) throw Error(file + ": `components` must be an object");
+    for (const auto& c : app::list_components(layout, m)) {
+      json v = comps.contains(c.local_name) ? comps[c.local_name] : json::object();
+      if (global.is_object() && !global.empty()) v.merge_patch(global);
+      combined[c.name] = v;
+    }
+    for (auto it = comps.begin(); it != comps.end(); ++it) {
+      std::string q = m == "/" ? it.key() : m + "." + it.key();
+      if (!combined.contains(q)) {
+        json v = it.value();
+        if (global.is_object() && !global.empty() && v.is_object()) v.merge_patch(global);
+        combined[q] = v;
+      }
+    }
+  }
+  return combined;
+}
+
+// The env's params.libsonnet (env overrides + env globals) applied on top of the module params.
+json env_params(const EnvContext& ec, Importer& importer, const json& combined) {
+  stdfs::path file = ec.app.layout().env_dir(ec.env.path) / "params.libsonnet";
+  if (!stdfs::exists(file)) return combined;
+  Vm vm(importer);
+  apply_ext_vars(vm, ec);
+  vm.ext_code("__ksonnet/params", json{{"components", combined}}.dump());
+  json result;
+  try {
+    result = parse_output(vm.evaluate_file(file.string()));
+  } catch (const JsonnetError& e) {
+    throw_jsonnet(e, {}, ec.root);
+  }
+  if (!result.is_object() || !result.contains("components") || !result["components"].is_object()) {
+    throw Error(file.string() + ": must evaluate to an object with a `components` object");
+  }
+  return result["components"];
+}
+
+struct Group {
+  std::string module;
+  std::vector<app::Component> components;
+};
+
+json module_view(const std::string& module, const json& params) {
+  json view = json::object();
+  std::string prefix = module == "/" ? "" : module + ".";
+  for (auto it = params.begin(); it != params.end(); ++it) {
+    const std::string& q = it.key();
+    if (prefix.empty()) {
+      if (q.find('.') == std::string::npos) view[q] = it.value();
+    } else if (str::starts_with(q, prefix) && q.find('.', prefix.size()) == std::string::npos) {
+      view[q.substr(prefix.size())] = it.value();
+    }
+  }
+  return json{{"components", view}};
+}
+
+std::vector<PastedComponent> paste(const EnvContext& ec, const std::vector<app::Component>& comps,
+                                   const json& params, bool include_data) {
+  std::vector<PastedComponent> out;
+  for (const auto& c : comps) {
+    PastedComponent p;
+    p.name = c.name;
+    p.display_file = c.file.string();
+    if (c.type == app::Component::Type::Jsonnet) {
+      p.text = fs::read_file(c.file);
+    } else {
+      if (!include_data) continue;
+      json v = yaml::parse(fs::read_file(c.file), fs::relative_below(c.file, ec.app.layout().root));
+      p.text = v.dump();
+      p.is_json = true;
+    }
+    (void)params;
+    out.push_back(p);
+  }
+  return out;
+}
+
+// Evaluates groups of jsonnet components, one VM per thread.
+json evaluate_groups(const EnvContext& ec, Importer& importer, const std::vector<Group>& groups, const json& params) {
+  std::vector<std::future<json>> futures;
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    const Group& g = groups[gi];
+    auto work = [&ec, &importer, &g, &params, gi]() -> json {
+      std::string filename = (ec.app.layout().module_dir(g.module) / (".ks-group-" + std::to_string(gi) + ".jsonnet")).string();
+      Program program = build_program(filename, paste(ec, g.components, params, false), Binding::TopLevelArgs);
+      Vm vm(importer);
+      apply_ext_vars(vm, ec);
+      vm.tla_code("__ks_params", module_view(g.module, params).dump());
+      vm.tla_code("__ks_env", env_json_text(ec));
+      try {
+        return parse_output(vm.evaluate_snippet(program.filename, program.code));
+      } catch (const JsonnetError& e) {
+        throw_jsonnet(e, {program.map}, ec.root);
+      }
+    };
+    futures.push_back(std::async(groups.size() == 1 ? std::launch::deferred : std::launch::async, work));
+  }
+  json merged = json::object();
+  for (auto& f : futures) {
+    json part = f.get();
+    for (auto it = part.begin(); it != part.end(); ++it) merged[it.key()] = it.value();
+  }
+  return merged;
+}
+
+// A customised environments/ENV/main.jsonnet (or base.libsonnet) sees every component through
+// the __ksonnet/components ext var, as in ksonnet: one evaluation of main.jsonnet.
+json evaluate_main(const EnvContext& ec, Importer& importer, const std::vector<Group>& groups, const json& params,
+                   ImportConfig& cfg) {
+  (void)importer;
+  const auto& layout = ec.app.layout();
+  std::vector<SourceMap> maps;
+  std::string components_code;
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    const Group& g = groups[gi];
+    stdfs::path dir = layout.module_dir(g.module);
+    std::string params_path = (dir / ".ks-params.json").string();
+    std::string filename = (dir / ".ks-components.jsonnet").string();
+    cfg.virtual_files[params_path] = module_view(g.module, params).dump();
+    Program program = build_program(filename, paste(ec, g.components, params, true), Binding::Imports, params_path);
+    cfg.virtual_files[filename] = program.code;
+    maps.push_back(program.map);
+    components_code += (gi ? " + " : "") + std::string("(import ") + json(filename).dump() + ")";
+  }
+  if (components_code.empty()) components_code = "{}";
+  Importer main_importer(cfg);
+  Vm vm(main_importer);
+  apply_ext_vars(vm, ec);
+  vm.ext_code("__ksonnet/components", components_code);
+  vm.ext_code("__ksonnet/params", json{{"components", params}}.dump());
+  for (const auto& [k, v] : ec.options.tla_str) vm.tla_str(k, v);
+  stdfs::path main = layout.env_dir(ec.env.path) / "main.jsonnet";
+  try {
+    json result = parse_output(vm.evaluate_file(main.string()));
+    if (!result.is_object()) throw Error(main.string() + ": must evaluate to an object keyed by component name");
+    return result;
+  } catch (const JsonnetError& e) {
+    throw_jsonnet(e, maps, ec.root);
+  }
+}
+
+std::vector<app::Component> select_components(const EnvContext& ec) {
+  const auto& layout = ec.app.layout();
+  std::vector<app::Component> all;
+  for (const auto& m : ec.modules) {
+    auto cs = app::list_components(layout, m);
+    all.insert(all.end(), cs.begin(), cs.end());
+  }
+  if (ec.options.components.empty()) return all;
+  std::vector<app::Component> chosen;
+  for (const auto& name : ec.options.components) {
+    auto it = std::find_if(all.begin(), all.end(), [&](const auto& c) { return c.name == name; });
+    if (it != all.end()) {
+      chosen.push_back(*it);
+      continue;
+    }
+    if (auto c = app::find_component(layout, name)) {
+      throw Error("component '" + name + "' is in module '" + c->module + "', which environment '" + ec.env.name +
+                  "' does not render; add it with `ks env targets " + ec.env.name + " --module " + c->module + "`");
+    }
+    std::vector<std::string> names;
+    for (const auto& c : all) names.push_back(c.name);
+    throw Error("component '" + name + "' does not exist" +
+                (names.empty() ? std::string("; the app has no components") : " (components: " + str::join(names, ", ") + ")"));
+  }
+  return chosen;
+}
+
+std::vector<Group> make_groups(const std::vector<app::Component>& comps, int threads) {
+  std::map<std::string, std::vector<app::Component>> by_module;
+  for (const auto& c : comps)
+    if (c.type == app::Component::Type::Jsonnet) by_module[c.module].push_back(c);
+  std::vector<Group> groups;
+  for (auto& [module, list] : by_module) {
+    // Parallelism pays only when each thread has real work next to the shared-library parse.
+    size_t k = std::max<size_t>(1, std::min<size_t>(static_cast<size_t>(threads), list.size() / 8));
+    size_t per = (list.size() + k - 1) / k;
+    for (size_t i = 0; i < list.size(); i += per) {
+      Group g{module, {}};
+      for (size_t j = i; j < std::min(list.size(), i + per); ++j) g.components.push_back(list[j]);
+      groups.push_back(g);
+    }
+  }
+  return groups;
+}
+
+EnvContext make_context(const app::App& app, const std::string& env_name, const Options& options) {
+  const auto& env = app.env(env_name);
+  EnvContext ec{app, env, options, env_modules(app, env_name), app.layout().root.string(), json::object()};
+  ec.environment_json = {{"namespace", env.ns}, {"server", env.server}, {"name", env.name}};
+  return ec;
+}
+
+}  // namespace
+
+std::string jsonnet_version() { return ::jsonnet_version(); }
+
+std::vector<std::string> env_modules(const app::App& app, const std::string& env_name) {
+  const auto& env = app.env(env_name);
+  if (env.targets.empty()) return {"/"};
+  std::vector<std::string> modules;
+  for (const auto& t : env.targets) {
+    std::string m = t.empty() ? "/" : t;
+    if (!stdfs::is_directory(app.layout().module_dir(m))) {
+      throw Error("app.yaml: environment '" + env_name + "' targets module '" + m +
+                  "', which does not exist (see `ks module list`)");
+    }
+    modules.push_back(m);
+  }
+  std::sort(modules.begin(), modules.end());
+  return modules;
+}
+
+json evaluate_params(const app::App& app, const std::string& env, const Options& options) {
+  if (env.empty()) {
+    // No env: every module's own params.
+    app::Environment none;
+    none.name = "";
+    EnvContext ec{app, none, options, app::list_modules(app.layout()), app.layout().root.string(), json::object()};
+    ec.environment_json = {{"namespace", ""}, {"server", ""}, {"name", ""}};
+    Importer importer(import_config(ec));
+    return module_params(ec, importer);
+  }
+  EnvContext ec = make_context(app, env, options);
+  Importer importer(import_config(ec));
+  return env_params(ec, importer, module_params(ec, importer));
+}
+
+Result render_env(const app::App& app, const std::string& env_name, const Options& options) {
+  EnvContext ec = make_context(app, env_name, options);
+  ImportConfig cfg = import_config(ec);
+  Importer importer(cfg);
+  json params = env_params(ec, importer, module_params(ec, importer));
+  std::vector<app::Component> comps = select_components(ec);
+  int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+
+  json values;
+  bool custom_main = !is_stock_env(app.layout(), ec.env.path);
+  if (custom_main) {
+    std::map<std::string, std::vector<app::Component>> by_module;
+    for (const auto& c : comps) by_module[c.module].push_back(c);
+    std::vector<Group> groups;
+    for (auto& [m, list] : by_module) groups.push_back({m, list});
+    values = evaluate_main(ec, importer, groups, params, cfg);
+  } else {
+    values = evaluate_groups(ec, importer, make_groups(comps, threads), params);
+  }
+
+  std::vector<ComponentValue> component_values;
+  for (const auto& c : comps) {
+    std::string display = fs::relative_below(c.file, app.layout().root);
+    json v;
+    if (values.contains(c.name)) {
+      v = values[c.name];
+    } else if (c.type != app::Component::Type::Jsonnet && !custom_main) {
+      v = yaml::parse(fs::read_file(c.file), display);
+    } else {
+      continue;  // a customised main.jsonnet dropped it
+    }
+    if (c.type != app::Component::Type::Jsonnet && params.contains(c.name) && params[c.name].is_object()) {
+      // ksonnet applied a YAML/JSON component's params as a merge patch at the object's root.
+      v.merge_patch(params[c.name]);
+    }
+    component_values.push_back({c.name, display, std::move(v)});
+  }
+  Result result;
+  result.objects = collect_objects(component_values, ec.env.ns);
+  sort_objects(result.objects);
+  return result;
+}
+
+}  // namespace ks::render

@@ -1,0 +1,39 @@
+#pragma once
+// Rendering an environment: component params merged with env overrides and globals, every
+// component evaluated (one jsonnet evaluation per worker thread, never one per component), and
+// the objects flattened, labelled, namespaced and sorted.
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app.h"
+
+namespace ks::render {
+
+struct Options {
+  std::vector<std::string> components;              // -c: qualified names; empty = all
+  std::vector<std::string> jpaths;                  // -J: extra search folders (lowest priority, as ksonnet)
+  std::map<std::string, std::string> ext_str;       // -V / --ext-str
+  std::map<std::string, std::string> tla_str;       // -A / --tla-str (main.jsonnet only)
+  int threads = 0;                                  // 0: one per core
+};
+
+struct Result {
+  std::vector<nlohmann::json> objects;  // flattened, labelled, namespaced, sorted
+};
+
+Result render_env(const app::App& app, const std::string& env, const Options& options);
+
+// Params as components see them: qualified component name → params, after module globals, env
+// params and env globals. `env` empty: the components' own params (module globals applied).
+nlohmann::json evaluate_params(const app::App& app, const std::string& env, const Options& options);
+
+// The version of the linked jsonnet library.
+std::string jsonnet_version();
+
+// The modules an env renders: its targets, or only the root module when it has none (ksonnet).
+std::vector<std::string> env_modules(const app::App& app, const std::string& env);
+
+}  // namespace ks::render

@@ -1,0 +1,13 @@
+#pragma once
+// Whether an env's main.jsonnet and base.libsonnet are still the scaffold's (comments and
+// whitespace aside). Stock ones are the identity on the components object, so ks can skip
+// evaluating them and split components across threads.
+#include <string>
+
+#include "app/layout.h"
+
+namespace ks::render {
+
+bool is_stock_env(const app::Layout& layout, const std::string& env_path);
+
+}  // namespace ks::render
