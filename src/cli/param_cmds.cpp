@@ -17,13 +17,27 @@ std::string show_value(const nlohmann::json& v) {
 }
 
 struct SetFlags {
-  std::vector<std::string> args;
+  std::string arg1, arg2, arg3;
+  std::vector<CLI::Option*> options;
+  std::vector<std::string> args;  // the positionals given, in order
   std::string env;
   bool global = false;
   bool as_string = false;
 };
 
-envs::ParamTarget target_of(const SetFlags& f, size_t want_key_args, std::string& key, std::string* value) {
+// Separate string positionals, not one vector: CLI11 splits a vector element like "[1, 2]" into
+// several values, and `[...]` is how users set array params.
+void add_positionals(CLI::App* cmd, SetFlags& f, const std::string& what, int count) {
+  f.options.push_back(cmd->add_option("arg1", f.arg1, what)->required());
+  f.options.push_back(cmd->add_option("arg2", f.arg2));
+  if (count > 2) f.options.push_back(cmd->add_option("arg3", f.arg3));
+}
+
+envs::ParamTarget target_of(SetFlags& f, size_t want_key_args, std::string& key, std::string* value) {
+  f.args.clear();
+  const std::string* values[] = {&f.arg1, &f.arg2, &f.arg3};
+  for (size_t i = 0; i < f.options.size(); ++i)
+    if (f.options[i]->count() > 0) f.args.push_back(*values[i]);
   size_t n = f.args.size();
   size_t expected = (f.global ? 1 : 2) + want_key_args - 1;
   if (n != expected) {
@@ -47,7 +61,7 @@ void add_param_set(CLI::App* parent, Context& ctx) {
            "  ks param set cnn image '\"1.0\"'      # quoted: a string\n"
            "  ks param set cnn args '[\"--a\", \"--b\"]'");
   auto f = std::make_shared<SetFlags>();
-  cmd->add_option("args", f->args, "COMPONENT KEY VALUE, or KEY VALUE with --global")->required();
+  add_positionals(cmd, *f, "COMPONENT KEY VALUE, or KEY VALUE with --global", 3);
   cmd->add_option("--env", f->env, "Set it for this environment only");
   cmd->add_flag("--global", f->global, "A global param (every component; with --env, that env's globals)");
   cmd->add_flag("--as-string", f->as_string, "Store the value as a string whatever it looks like");
@@ -65,7 +79,7 @@ void add_param_unset(CLI::App* parent, Context& ctx) {
   cmd->alias("delete");
   describe(cmd, "  ks param unset cnn num_workers\n  ks param unset --env=gke cnn num_gpus\n  ks param unset --global replicas");
   auto f = std::make_shared<SetFlags>();
-  cmd->add_option("args", f->args, "COMPONENT KEY, or KEY with --global")->required();
+  add_positionals(cmd, *f, "COMPONENT KEY, or KEY with --global", 2);
   cmd->add_option("--env", f->env, "Remove it from this environment's overrides");
   cmd->add_flag("--global", f->global, "A global param");
   cmd->callback([&ctx, f] {

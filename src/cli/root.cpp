@@ -1,5 +1,9 @@
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "base/error.h"
 #include "cli/cli.h"
 #include "cli/context.h"
@@ -15,7 +19,7 @@ int run(int argc, char** argv) {
   root.add_flag("-v,--verbose", ctx.verbosity, "More output; repeat for more");
   root.add_flag("-q,--quiet", ctx.quiet, "Only errors and requested output");
   root.set_help_all_flag("--help-all", "Help for every command");
-  root.footer("\nExample:\n  ks init my-app && cd my-app && ks show default\n\nRun `ks COMMAND --help` for a command's flags and an example.");
+  root.footer("\nExample:\n  ks init my-app && cd my-app && ks show default\n\nRun `ks help COMMAND` or `ks COMMAND --help` for a command's flags and an example.");
 
   add_version_commands(root, ctx);
   add_init_command(root, ctx);
@@ -23,9 +27,19 @@ int run(int argc, char** argv) {
   add_component_commands(root, ctx);
   add_param_commands(root, ctx);
   add_show_command(root, ctx);
+  add_registry_commands(root, ctx);
+  add_pkg_commands(root, ctx);
+  add_prototype_commands(root, ctx);
 
+  // `ks help [COMMAND...]` is `ks [COMMAND...] --help`.
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "help") {
+    args.erase(args.begin());
+    args.push_back("--help");
+  }
+  std::reverse(args.begin(), args.end());  // CLI11 takes the arguments in reverse order
   try {
-    root.parse(argc, argv);
+    root.parse(args);
     if (root.get_subcommands().empty()) {
       std::cout << root.help();
       return 0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/error.h"
+#include "base/strings.h"
 #include "edit/edit.h"
 #include "edit/locate.h"
 #include "edit/syntax.h"
@@ -178,7 +179,8 @@ std::string checked(std::string result, const std::string& source) {
 std::string set_field(const std::string& text, const std::string& source, const Locator& where,
                       const std::vector<std::string>& path, const std::string& key,
                       const std::string& value_jsonnet, const EditStyle& style) {
-  check_expression(value_jsonnet, "value for '" + key + "'");
+  const std::string value = str::trim(value_jsonnet);
+  check_expression(value, "value for '" + key + "'");
   std::string current = text;
   for (;;) {
     Syntax syntax = parse_syntax(current, source);
@@ -199,12 +201,11 @@ std::string set_field(const std::string& text, const std::string& source, const 
       const Token& first = syntax.tokens[m->value.first];
       const Token& last = syntax.tokens[m->value.last];
       std::string indent = line_indent(current, syntax.tokens[m->first].begin);
-      Splice s{first.begin, last.end, reindent(value_jsonnet, indent)};
+      Splice s{first.begin, last.end, reindent(value, indent)};
       return checked(apply(current, {s}), source);
     }
     std::string head = format_key(key, style.quote_key) + style.key_sep;
-    return checked(apply(current, insert_member(current, syntax, object, head, value_jsonnet)),
-                   source);
+    return checked(apply(current, insert_member(current, syntax, object, head, value)), source);
   }
 }
 

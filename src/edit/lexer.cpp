@@ -8,8 +8,8 @@ namespace ks::edit {
 namespace {
 
 constexpr std::string_view kKeywords[] = {
-    "assert",    "else", "error", "false", "for",        "function", "if",   "import", "importstr",
-    "importbin", "in",   "local", "null",  "tailstrict", "then",     "self", "super",  "true"};
+    "assert", "else",  "error", "false",      "for",  "function", "if",    "import", "importstr",
+    "in",     "local", "null",  "tailstrict", "then", "self",     "super", "true"};
 
 bool is_ident_start(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -27,42 +27,10 @@ bool is_space(char c) {
   return is_horizontal_space(c) || c == '\n';
 }
 bool is_op_char(char c) {
-  switch (c) {
-    case '!':
-    case ':':
-    case '~':
-    case '+':
-    case '-':
-    case '&':
-    case '|':
-    case '^':
-    case '=':
-    case '<':
-    case '>':
-    case '*':
-    case '/':
-    case '%':
-      return true;
-    default:
-      return false;
-  }
+  return std::string_view("!$:~+-&|^=<>*/%").find(c) != std::string_view::npos;
 }
 bool is_punctuation(char c) {
-  switch (c) {
-    case '{':
-    case '}':
-    case '[':
-    case ']':
-    case '(':
-    case ')':
-    case ',':
-    case '.':
-    case ';':
-    case '$':
-      return true;
-    default:
-      return false;
-  }
+  return std::string_view("{}[](),.;").find(c) != std::string_view::npos;
 }
 
 bool at(const std::string& s, std::size_t i, std::string_view what) {
@@ -216,10 +184,14 @@ std::size_t scan_text_block(const std::string& s, std::size_t pos, std::string* 
     throw ScanError{pos, "text block syntax requires a new line after |||"};
   }
   ++i;
+  std::string content;
+  while (i < s.size() && s[i] == '\n') {  // leading blank lines are kept
+    content += '\n';
+    ++i;
+  }
   std::size_t first = i;
   std::size_t indent = common_indent(s, first, i);
   if (indent == 0) throw ScanError{pos, "text block's first line must start with whitespace"};
-  std::string content;
   for (;;) {
     for (i += indent; i < s.size() && s[i] != '\n'; ++i) content += s[i];
     if (i >= s.size()) throw ScanError{pos, "unterminated text block (missing |||)"};
@@ -262,9 +234,10 @@ std::size_t scan_number(const std::string& s, std::size_t pos) {
 }
 
 std::size_t scan_operator(const std::string& s, std::size_t pos) {
-  std::size_t i = pos;
-  while (i < s.size() && is_op_char(s[i])) {
-    if (i > pos && (at(s, i, "//") || at(s, i, "/*") || at(s, i, "|||"))) break;
+  // `$` may start an operator (alone it is the `$` token) but, as in jsonnet, never continues one.
+  std::size_t i = pos + 1;
+  while (i < s.size() && is_op_char(s[i]) && s[i] != '$') {
+    if (at(s, i, "//") || at(s, i, "/*") || at(s, i, "|||")) break;
     ++i;
   }
   while (i > pos + 1) {

@@ -8,10 +8,11 @@
 
 namespace ks::edit {
 
-// Operator covers punctuation too: `{ } [ ] ( ) , . ;` and `$` are one-byte tokens; operator
-// characters `! : ~ + - & | ^ = < > * / %` form maximal sequences as jsonnet lexes them, so a field
-// separator (`:`, `::`, `:::`, `+:`, `+::`, `+:::`) is always one token, and a sequence never ends
-// in `+ - ~ !` unless it is that single character (`x:-1` is `x` `:` `-` `1`).
+// Operator covers punctuation too: `{ } [ ] ( ) , . ;` are one-byte tokens; operator characters
+// `! $ : ~ + - & | ^ = < > * / %` form maximal sequences as jsonnet lexes them, so a field
+// separator (`:`, `::`, `:::`, `+:`, `+::`, `+:::`) is always one token, `$` alone is the `$`
+// token, and a sequence never ends in `+ - ~ !` unless it is that single character (`x:-1` is
+// `x` `:` `-` `1`).
 enum class TokenKind {
   Identifier,
   Keyword,
@@ -35,7 +36,8 @@ struct Token {
   bool is_trivia() const { return kind == TokenKind::Comment || kind == TokenKind::Whitespace; }
 };
 
-// Lexes all jsonnet syntax: identifiers, keywords, numbers, all string forms ('..', "..", @'..',
+// Lexes all jsonnet syntax (as libjsonnet 0.18, the evaluator ks links, does: `importbin` is an
+// identifier there): identifiers, keywords, numbers, all string forms ('..', "..", @'..',
 // @"..", ||| text blocks |||), comments (//, #, /* */) and operators. The last token is EndOfFile
 // (empty, at text.size()). Throws ks::Error("<source>:<line>:<col>: <what>") on bad input, e.g.
 // unterminated strings or comments and invalid escapes.

@@ -1,5 +1,8 @@
 #include "edit/syntax.h"
 
+#include <algorithm>
+#include <set>
+
 #include "base/error.h"
 
 namespace ks::edit {
@@ -63,11 +66,11 @@ class Parser {
   }
   std::size_t previous() const { return significant_[pos_ - 1]; }
 
-  [[noreturn]] void fail(const std::string& what) const {
+  [[noreturn]] void fail(const std::string& what, bool say_found = true) const {
     std::string found =
         kind() == TokenKind::EndOfFile ? "end of file" : "'" + std::string(text()) + "'";
     throw Error(source_ + ":" + std::to_string(tok().line) + ":" + std::to_string(tok().column) +
-                ": " + what + ", found " + found);
+                ": " + what + (say_found ? ", found " + found : ""));
   }
   std::size_t expect_op(std::string_view op) {
     if (!is_op(op)) fail("expected '" + std::string(op) + "'");
@@ -96,10 +99,11 @@ class Parser {
     std::size_t first = index();
     while (is_kw("local")) {  // a loop, so long chains of top-level locals need no recursion
       advance();
-      bind();
+      std::vector<std::string> names;
+      bind(names);
       while (is_op(",")) {
         advance();
-        bind();
+        bind(names);
       }
       expect_op(";");
     }
@@ -221,7 +225,7 @@ class Parser {
           if (!is_op(".") && !is_op("[")) fail("expected '.' or '[' after super");
           return {first, first, -1};
         }
-        if (is_kw("import") || is_kw("importstr") || is_kw("importbin")) {
+        if (is_kw("import") || is_kw("importstr")) {
           advance();
           if (kind() != TokenKind::String || text().substr(0, 3) == "|||") {
             fail("expected a string literal after import (computed imports are not allowed)");
@@ -261,6 +265,10 @@ class Parser {
       return;
     }
     expr();
+    if (is_op(",") && pos_ + 1 < significant_.size()) {
+      const Token& next = syntax_.tokens[significant_[pos_ + 1]];
+      if (next.kind == TokenKind::Keyword && next.text(text_) == "for") advance();
+    }
     if (is_kw("for")) {
       for_spec();
       expect_op("]");
@@ -287,18 +295,27 @@ class Parser {
     }
   }
 
+  // After `[`: `e]` or a slice `a:b:c]` / `a::c]` with optional parts, including the `]`.
   void index_or_slice() {
-    bool any = false;
-    while (!is_op("]")) {
-      if (kind() == TokenKind::Operator && is_colons(text())) {
+    if (!is_op(":") && !is_op("::")) {
+      expr();
+      if (is_op("]")) {
         advance();
-      } else {
-        expr();
+        return;
       }
-      any = true;
     }
-    if (!any) fail("expected an index");
-    advance();
+    if (is_op("::")) {
+      advance();
+      if (!is_op("]")) expr();
+    } else if (is_op(":")) {
+      advance();
+      if (!is_op("]") && !is_op(":")) expr();
+      if (is_op(":")) {
+        advance();
+        if (!is_op("]")) expr();
+      }
+    }
+    expect_op("]");
   }
 
   // After `(`: parameters with optional defaults, up to and including `)`.
@@ -317,13 +334,19 @@ class Parser {
 
   // After `(`: positional and named arguments, up to and including `)`.
   void args() {
+    bool named_seen = false;
     while (!is_op(")")) {
+      bool named = false;
       if (kind() == TokenKind::Identifier && pos_ + 1 < significant_.size()) {
         const Token& next = syntax_.tokens[significant_[pos_ + 1]];
-        if (next.kind == TokenKind::Operator && next.text(text_) == "=") {
-          advance();
-          advance();
-        }
+        named = next.kind == TokenKind::Operator && next.text(text_) == "=";
+      }
+      if (named) {
+        advance();
+        advance();
+        named_seen = true;
+      } else if (named_seen) {
+        fail("positional argument after a named argument", false);
       }
       expr();
       if (!is_op(",")) break;
@@ -332,7 +355,15 @@ class Parser {
     expect_op(")");
   }
 
-  void bind() {
+  // A `name = expr` or `name(params) = expr` binding; `names` catches duplicates in one scope.
+  void bind(std::vector<std::string>& names) {
+    if (kind() == TokenKind::Identifier) {
+      std::string name(text());
+      if (std::find(names.begin(), names.end(), name) != names.end()) {
+        fail("duplicate local var '" + name + "'", false);
+      }
+      names.push_back(std::move(name));
+    }
     expect_identifier("a variable name");
     if (is_op("(")) {
       advance();
@@ -349,14 +380,22 @@ class Parser {
     syntax_.objects.emplace_back();
     ObjectLit lit;
     lit.open = expect_op("{");
+    std::vector<std::string> locals;
+    std::set<std::string> names;
     while (!is_op("}")) {
-      Member m = member();
+      std::size_t member_pos = pos_;
+      Member m = member(locals);
+      if (m.kind == MemberKind::Field && m.name && !names.insert(*m.name).second) {
+        pos_ = member_pos;
+        fail("duplicate field '" + *m.name + "'", false);
+      }
       if (is_op(",")) m.comma = advance();
       bool comprehension = is_kw("for");
       bool ends = comprehension || is_op("}");
       if (!m.comma && !ends) fail("expected ',' or '}' after object member");
       lit.members.push_back(std::move(m));
       if (comprehension) {
+        check_comprehension(lit);
         for_spec();
         lit.comprehension = true;
         if (!is_op("}")) fail("expected '}' after object comprehension");
@@ -367,13 +406,27 @@ class Parser {
     return object_index;
   }
 
-  Member member() {
+  // jsonnet's rules for `{ [k]: v for ... }`: one `[e]:` field, locals, no asserts.
+  void check_comprehension(const ObjectLit& lit) {
+    int fields = 0;
+    for (const Member& m : lit.members) {
+      if (m.kind == MemberKind::Assert) fail("object comprehensions cannot have asserts", false);
+      if (m.kind != MemberKind::Field) continue;
+      ++fields;
+      if (m.name) fail("object comprehensions can only have [e] fields", false);
+      std::string_view sep = syntax_.tokens[m.separator].text(text_);
+      if (sep != ":" && sep != "+:") fail("object comprehensions cannot have hidden fields", false);
+    }
+    if (fields != 1) fail("object comprehensions must have exactly one field", false);
+  }
+
+  Member member(std::vector<std::string>& locals) {
     Member m;
     m.first = index();
     if (is_kw("local")) {
       m.kind = MemberKind::Local;
       advance();
-      bind();
+      bind(locals);
       m.last = previous();
       return m;
     }
@@ -401,13 +454,15 @@ class Parser {
     } else {
       fail("expected a field name");
     }
-    if (is_op("(")) {  // method: `f(x): ...`
+    bool method = is_op("(");
+    if (method) {  // `f(x): ...`
       advance();
       params();
     }
     if (kind() != TokenKind::Operator || !is_field_separator(text())) {
       fail("expected ':', '::', '+:' or similar after field name");
     }
+    if (method && text()[0] == '+') fail("cannot use +: in a method", false);
     m.plus = text()[0] == '+';
     m.separator = advance();
     m.value = expr();

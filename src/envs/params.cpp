@@ -91,7 +91,8 @@ void require_component(const app::App& app, const std::string& name) {
 std::string param_value_source(const std::string& text, bool as_string) {
   if (as_string) return edit::to_jsonnet_literal(text);
   static const std::regex kInt(R"(^[+-]?[1-9][0-9]*$|^0$)");
-  static const std::regex kFloat(R"(^[+-]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][+-]?[0-9]+)?$)");
+  // A dot or an exponent is required: "01234" (a zip code, a tag) stays a string.
+  static const std::regex kFloat(R"(^[+-]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$|^[+-]?[1-9][0-9]*[eE][+-]?[0-9]+$)");
   if (std::regex_match(text, kInt)) return std::string(text[0] == '+' ? text.substr(1) : text);
   if (std::regex_match(text, kFloat)) {
     std::string t = text[0] == '+' ? text.substr(1) : text;

@@ -61,11 +61,18 @@ std::string map_positions(const std::string& line, const SourceMap& map, const s
 
 std::string format_jsonnet_error(const std::string& text, const std::vector<SourceMap>& maps,
                                  const std::string& prefix_root) {
-  std::vector<std::string> lines = str::split(str::trim(text), '\n');
-  for (auto& l : lines) {
+  std::vector<std::string> lines;
+  for (auto l : str::split(str::trim(text), '\n')) {
     for (const auto& m : maps) l = map_positions(l, m, prefix_root);
+    // Frames inside the generated wrapper say nothing about the user's code.
+    bool generated = false;
+    for (const auto& m : maps) generated |= l.find(m.generated_name + ":") != std::string::npos;
+    if (generated) continue;
+    static const std::regex kWrapperLocal(R"(<__ks_c\d+>)");
+    l = std::regex_replace(l, kWrapperLocal, "<component>");
     // Absolute paths of user files read better relative to the app.
     l = str::replace_all(l, prefix_root + "/", "");
+    lines.push_back(l);
   }
   // First line: "<file:line:col>: <message>", from the first frame that names a position.
   std::string first = lines.empty() ? "jsonnet error" : lines[0];
@@ -89,6 +96,9 @@ std::string format_jsonnet_error(const std::string& text, const std::vector<Sour
       }
     }
   }
+  static const std::regex kPoint(R"(^(.*?:\(?\d+:\d+))");
+  std::smatch point;
+  if (std::regex_search(where, point, kPoint)) where = str::replace_all(point[1].str(), "(", "");
   std::string out = where.empty() ? message : where + ": " + message;
   for (size_t i = 1; i < lines.size(); ++i) out += "\n  " + str::trim(lines[i]);
   return out;

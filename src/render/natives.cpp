@@ -109,11 +109,11 @@ void register_natives(JsonnetVm* vm) {
   static const char* kOne[] = {"str", nullptr};
   static const char* kTwo[] = {"regex", "str", nullptr};
   static const char* kThree[] = {"regex", "src", "repl", nullptr};
-  jsonnet_native_callback(vm, "parseJson", parse_json, vm, kOne);
-  jsonnet_native_callback(vm, "parseYaml", parse_yaml, vm, kOne);
-  jsonnet_native_callback(vm, "escapeStringRegex", escape_regex, vm, kOne);
-  jsonnet_native_callback(vm, "regexMatch", regex_match, vm, kTwo);
-  jsonnet_native_callback(vm, "regexSubst", regex_subst, vm, kThree);
+  jsonnet_native_callback(vm, "ks.parseJson", parse_json, vm, kOne);
+  jsonnet_native_callback(vm, "ks.parseYaml", parse_yaml, vm, kOne);
+  jsonnet_native_callback(vm, "ks.escapeStringRegex", escape_regex, vm, kOne);
+  jsonnet_native_callback(vm, "ks.regexMatch", regex_match, vm, kTwo);
+  jsonnet_native_callback(vm, "ks.regexSubst", regex_subst, vm, kThree);
 }
 
 }  // namespace ks::render

@@ -22,7 +22,9 @@ std::string header(Binding binding, const std::string& params_path) {
                                 "; local __ks_env = std.extVar(\"__ksonnet/environments\");\n";
   return first +
          "local __ks_std = std; local std = __ks_std { extVar(name):: if name == \"__ksonnet/params\" then "
-         "__ks_params else if name == \"__ksonnet/environments\" then __ks_env else __ks_std.extVar(name) };\n";
+         "__ks_params else if name == \"__ksonnet/environments\" then __ks_env else __ks_std.extVar(name), "
+         "native(name):: __ks_std.native(if name == \"parseJson\" || name == \"parseYaml\" || name == "
+         "\"escapeStringRegex\" || name == \"regexMatch\" || name == \"regexSubst\" then \"ks.\" + name else name) };\n";
 }
 
 }  // namespace

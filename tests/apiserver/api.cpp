@@ -93,7 +93,9 @@ void Api::stop() {
   changed_.notify_all();
 }
 
-std::string Api::now() const { return rfc3339_now(); }
+std::string Api::now() const {
+  return rfc3339_now();
+}
 
 ResourceTable Api::table() const {
   std::lock_guard<std::mutex> lock(mutex_);
@@ -150,7 +152,8 @@ Reply Api::list(const Target& t, const Call& call) {
   });
   json items = json::array();
   for (const json* object : store_.list(t.key(), t.ns())) {
-    if (labels.matches(*object) && fields.matches(*object)) items.push_back(served(t.type, *object));
+    if (labels.matches(*object) && fields.matches(*object))
+      items.push_back(served(t.type, *object));
   }
   json out = {{"kind", t.type.kind + "List"},
               {"apiVersion", t.type.group_version()},
@@ -187,8 +190,9 @@ Reply Api::watch(const Target& t, const Call& call) {
   } else {
     stream->cursor_ = std::atoll(rv.c_str());
     if (stream->cursor_ < store_.oldest_event_rv() - 1 && stream->cursor_ < store_.current_rv()) {
-      json status = make_status(410, "Expired", "too old resource version: " + rv + " (" +
-                                                    std::to_string(store_.oldest_event_rv()) + ")");
+      json status = make_status(410, "Expired",
+                                "too old resource version: " + rv + " (" +
+                                    std::to_string(store_.oldest_event_rv()) + ")");
       stream->initial_ = json({{"type", "ERROR"}, {"object", status}}).dump() + "\n";
       stream->deadline_ = std::chrono::steady_clock::now();
     }
@@ -203,7 +207,8 @@ std::optional<std::string> WatchStream::next(std::chrono::milliseconds wait) {
   std::unique_lock<std::mutex> lock(api_->mutex_);
   auto events = api_->store_.events_after(cursor_, key_);
   if (events.empty()) {
-    api_->changed_.wait_for(lock, std::min<std::chrono::steady_clock::duration>(wait, deadline_ - now));
+    api_->changed_.wait_for(lock,
+                            std::min<std::chrono::steady_clock::duration>(wait, deadline_ - now));
     events = api_->store_.events_after(cursor_, key_);
   }
   std::string out;

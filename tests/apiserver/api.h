@@ -74,7 +74,8 @@ class Api {
   void require_namespace(const Target& t) const;
   void validate_new_name(const Target& t, const std::string& name) const;
   // Bookkeeping shared by all writes; stores unless dry-run. Returns the resulting object.
-  json commit(const Target& t, const json* live, json object, bool dry_run, bool* changed = nullptr);
+  json commit(const Target& t, const json* live, json object, bool dry_run,
+              bool* changed = nullptr);
   json delete_object(const Target& t, const json& live, const std::string& propagation,
                      bool dry_run, bool* deleted);
   void collect_garbage(const std::string& owner_uid, const std::string& propagation);

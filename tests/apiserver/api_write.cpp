@@ -28,7 +28,8 @@ json parse_object(const std::string& body, bool allow_yaml) {
   try {
     out = json::parse(body);
   } catch (const json::exception& e) {
-    if (!allow_yaml) throw bad_request(std::string("couldn't get version/kind; json parse error: ") + e.what());
+    if (!allow_yaml)
+      throw bad_request(std::string("couldn't get version/kind; json parse error: ") + e.what());
     try {
       out = ks::yaml::parse(body, "request body");
     } catch (const ks::Error& ye) {
@@ -185,7 +186,8 @@ json Api::commit(const Target& t, const json* live, json object, bool dry, bool*
   }
   if (t.type.kind == "CustomResourceDefinition" && t.type.group == "apiextensions.k8s.io") {
     validate_crd(object);
-    bool established = options_.crd_establish_delay.count() == 0 || (live && crd_established(*live));
+    bool established =
+        options_.crd_establish_delay.count() == 0 || (live && crd_established(*live));
     set_crd_status(object, live, established, now());
   }
   if (live && object == *live) return *live;
@@ -206,12 +208,13 @@ json Api::commit(const Target& t, const json* live, json object, bool dry, bool*
 
 Reply Api::create(const Target& target, const Call& call) {
   bool dry = dry_run(call);
-  json body = parse_object(call.body, media_type(call.content_type).find("yaml") != std::string::npos);
+  json body =
+      parse_object(call.body, media_type(call.content_type).find("yaml") != std::string::npos);
   std::string api_version = body.value("apiVersion", "");
   if (!api_version.empty() && api_version != target.type.group_version()) {
     throw bad_request("the API version in the data (" + api_version +
-                      ") does not match the expected API version (" +
-                      target.type.group_version() + ")");
+                      ") does not match the expected API version (" + target.type.group_version() +
+                      ")");
   }
   auto& meta = body["metadata"];
   std::string ns = meta.value("namespace", "");
@@ -233,9 +236,9 @@ Reply Api::create(const Target& target, const Call& call) {
   Managers managers = managers_of(body);
   if (managers.empty()) {
     WriteRequest req{field_manager(call), t.type.group_version(), now(), false};
-    managers = record_update(json::object(), without_managed_fields(body), {}, req,
-                             t.type.ssa_schema())
-                   .managers;
+    managers =
+        record_update(json::object(), without_managed_fields(body), {}, req, t.type.ssa_schema())
+            .managers;
   }
   set_managers(body, managers);
   return {201, served(t.type, commit(t, nullptr, std::move(body), dry)), nullptr};
@@ -245,7 +248,8 @@ Reply Api::update(const Target& t, const Call& call) {
   bool dry = dry_run(call);
   const json* live = store_.get(t.key(), t.ns(), t.name());
   if (!live) throw not_found(t.type.group, t.type.plural, t.name());
-  json body = parse_object(call.body, media_type(call.content_type).find("yaml") != std::string::npos);
+  json body =
+      parse_object(call.body, media_type(call.content_type).find("yaml") != std::string::npos);
   check_identity(t, body);
   check_resource_version(t, body, *live);
   if (t.path.subresource == "status") {
@@ -295,8 +299,8 @@ Reply Api::patch(const Target& t, const Call& call) {
             {"message", "Forbidden: may not be specified for non-apply patch"},
             {"field", "force"}}}}}));
   }
-  bool merge = type == "application/merge-patch+json" ||
-               type == "application/strategic-merge-patch+json";
+  bool merge =
+      type == "application/merge-patch+json" || type == "application/strategic-merge-patch+json";
   if (!merge && type != "application/json-patch+json") throw unsupported_media_type(type);
   bool dry = dry_run(call);
   const json* live = store_.get(t.key(), t.ns(), t.name());
@@ -316,9 +320,13 @@ Reply Api::patch(const Target& t, const Call& call) {
       next = next.patch(patch_body);
     }
   } catch (const json::exception& e) {
-    throw ApiError(make_status(422, "Invalid", std::string("the server rejected our request due to an error in our request: ") + e.what()));
+    throw ApiError(make_status(
+        422, "Invalid",
+        std::string("the server rejected our request due to an error in our request: ") +
+            e.what()));
   }
-  if (!next.contains("metadata") || !next["metadata"].is_object()) next["metadata"] = json::object();
+  if (!next.contains("metadata") || !next["metadata"].is_object())
+    next["metadata"] = json::object();
   if (next["metadata"].value("name", "") != t.name()) {
     throw bad_request("metadata.name: Invalid value: the name of the object may not be changed");
   }
@@ -357,7 +365,8 @@ Reply Api::apply(const Target& t, const Call& call, json config) {
   }
   bool dry = dry_run(call);
   bool force = query_value(call, "force") == "true";
-  if (config["metadata"].contains("managedFields") && !config["metadata"]["managedFields"].is_null()) {
+  if (config["metadata"].contains("managedFields") &&
+      !config["metadata"]["managedFields"].is_null()) {
     throw bad_request("metadata.managedFields must be nil");
   }
   std::string api_version = config.value("apiVersion", "");
@@ -397,16 +406,16 @@ Reply Api::apply(const Target& t, const Call& call, json config) {
                         {"message", "conflict with " + c.manager},
                         {"field", path_string(c.path)}});
     }
-    throw ApiError(make_status(409, "Conflict", conflict_message(result.conflicts),
-                               {{"causes", causes}}));
+    throw ApiError(
+        make_status(409, "Conflict", conflict_message(result.conflicts), {{"causes", causes}}));
   }
   set_managers(result.object, result.managers);
   json out = commit(t, live, std::move(result.object), dry);
   return {live ? 200 : 201, served(t.type, std::move(out)), nullptr};
 }
 
-json Api::delete_object(const Target& t, const json& live, const std::string& propagation,
-                        bool dry, bool* deleted) {
+json Api::delete_object(const Target& t, const json& live, const std::string& propagation, bool dry,
+                        bool* deleted) {
   *deleted = false;
   const auto& meta = live["metadata"];
   bool has_finalizers = meta.contains("finalizers") && !meta["finalizers"].empty();
@@ -484,7 +493,8 @@ Reply Api::remove(const Target& t, const Call& call) {
   if (options.contains("dryRun") && options["dryRun"].is_array()) {
     for (const auto& v : options["dryRun"]) dry = dry || v == "All";
   }
-  std::string propagation = options.value("propagationPolicy", query_value(call, "propagationPolicy"));
+  std::string propagation =
+      options.value("propagationPolicy", query_value(call, "propagationPolicy"));
   if (propagation.empty()) propagation = "Background";
   const json* live = store_.get(t.key(), t.ns(), t.name());
   if (!live) throw not_found(t.type.group, t.type.plural, t.name());
@@ -499,10 +509,12 @@ Reply Api::remove(const Target& t, const Call& call) {
     }
   }
   bool is_namespace = t.type.kind == "Namespace" && t.type.group.empty();
-  if (is_namespace && (t.name() == "default" || t.name() == "kube-system" || t.name() == "kube-public")) {
-    throw ApiError(make_status(403, "Forbidden",
-                               "namespaces \"" + t.name() + "\" is forbidden: this namespace may not be deleted",
-                               {{"name", t.name()}, {"kind", "namespaces"}}));
+  if (is_namespace &&
+      (t.name() == "default" || t.name() == "kube-system" || t.name() == "kube-public")) {
+    throw ApiError(make_status(
+        403, "Forbidden",
+        "namespaces \"" + t.name() + "\" is forbidden: this namespace may not be deleted",
+        {{"name", t.name()}, {"kind", "namespaces"}}));
   }
   json live_copy = *live;
   bool deleted = false;
@@ -513,8 +525,10 @@ Reply Api::remove(const Target& t, const Call& call) {
     result["metadata"]["deletionTimestamp"] = now();
     return {200, served(t.type, result), nullptr};
   }
-  return {200, success_status(t.type.group, t.type.plural, t.name(), live_copy["metadata"].value("uid", "")),
-          nullptr};
+  return {
+      200,
+      success_status(t.type.group, t.type.plural, t.name(), live_copy["metadata"].value("uid", "")),
+      nullptr};
 }
 
 Reply Api::remove_collection(const Target& t, const Call& call) {

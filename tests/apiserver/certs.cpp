@@ -87,7 +87,8 @@ CertPtr make_cert(const CertSpec& spec, EVP_PKEY* key, X509* issuer, EVP_PKEY* i
   }
   add_ext(cert.get(), signer, NID_subject_key_identifier, "hash");
   if (!spec.san.empty()) add_ext(cert.get(), signer, NID_subject_alt_name, spec.san);
-  check(X509_sign(cert.get(), issuer_key ? issuer_key : key, EVP_sha256()) > 0, "sign a certificate");
+  check(X509_sign(cert.get(), issuer_key ? issuer_key : key, EVP_sha256()) > 0,
+        "sign a certificate");
   return cert;
 }
 
@@ -136,15 +137,16 @@ std::string name_entry(X509_NAME* name, int nid) {
 
 Pki make_pki(const std::string& client_user, const std::string& client_group) {
   KeyPtr ca_key = make_key();
-  CertPtr ca = make_cert({"ks-test-apiserver-ca", "", true, "", ""}, ca_key.get(), nullptr, nullptr);
+  CertPtr ca =
+      make_cert({"ks-test-apiserver-ca", "", true, "", ""}, ca_key.get(), nullptr, nullptr);
   KeyPtr server_key = make_key();
-  CertPtr server = make_cert({"ks-test-apiserver", "", false, "serverAuth",
-                              "IP:127.0.0.1,DNS:localhost"},
-                             server_key.get(), ca.get(), ca_key.get());
+  CertPtr server =
+      make_cert({"ks-test-apiserver", "", false, "serverAuth", "IP:127.0.0.1,DNS:localhost"},
+                server_key.get(), ca.get(), ca_key.get());
   KeyPtr client_key = make_key();
-  CertPtr client = make_cert({client_user, client_group, false, "clientAuth", ""},
-                             client_key.get(), ca.get(), ca_key.get());
-  return {cert_pem(ca.get()),     key_pem(ca_key.get()),     cert_pem(server.get()),
+  CertPtr client = make_cert({client_user, client_group, false, "clientAuth", ""}, client_key.get(),
+                             ca.get(), ca_key.get());
+  return {cert_pem(ca.get()),        key_pem(ca_key.get()),  cert_pem(server.get()),
           key_pem(server_key.get()), cert_pem(client.get()), key_pem(client_key.get())};
 }
 

@@ -46,14 +46,17 @@ void validate_crd(const json& crd) {
   if (plural.empty()) fail("spec.names.plural", "Required value");
   if (names.value("kind", "").empty()) fail("spec.names.kind", "Required value");
   if (name != plural + "." + group) {
-    fail("metadata.name", "Invalid value: \"" + name + "\": must be spec.names.plural+\".\"+spec.group");
+    fail("metadata.name",
+         "Invalid value: \"" + name + "\": must be spec.names.plural+\".\"+spec.group");
   }
   std::string scope = spec.value("scope", "");
   if (scope != "Namespaced" && scope != "Cluster") {
-    fail("spec.scope", "Unsupported value: \"" + scope + "\": supported values: \"Cluster\", \"Namespaced\"");
+    fail("spec.scope",
+         "Unsupported value: \"" + scope + "\": supported values: \"Cluster\", \"Namespaced\"");
   }
   if (!spec.contains("versions") || !spec["versions"].is_array() || spec["versions"].empty()) {
-    fail("spec.versions", "Invalid value: null: must have exactly one version marked as storage version");
+    fail("spec.versions",
+         "Invalid value: null: must have exactly one version marked as storage version");
   }
   int storage = 0;
   for (const auto& v : spec["versions"]) storage += v.value("storage", false) ? 1 : 0;
@@ -101,11 +104,13 @@ void set_crd_status(json& crd, const json* live, bool established, const std::st
   json status = json::object();
   status["acceptedNames"] = spec.value("names", json::object());
   json stored = json::array();
-  if (live && live->contains("status")) stored = (*live)["status"].value("storedVersions", json::array());
+  if (live && live->contains("status"))
+    stored = (*live)["status"].value("storedVersions", json::array());
   for (const auto& v : spec.value("versions", json::array())) {
     if (v.value("storage", false)) {
       std::string name = v.value("name", "");
-      if (std::find(stored.begin(), stored.end(), json(name)) == stored.end()) stored.push_back(name);
+      if (std::find(stored.begin(), stored.end(), json(name)) == stored.end())
+        stored.push_back(name);
     }
   }
   status["storedVersions"] = stored;

@@ -6,8 +6,8 @@ using nlohmann::json;
 
 namespace {
 
-const json kVerbs = {"create", "delete", "deletecollection", "get", "list", "patch", "update",
-                     "watch"};
+const json kVerbs = {"create", "delete", "deletecollection", "get",
+                     "list",   "patch",  "update",           "watch"};
 
 json response_kind(const ResourceType& t) {
   return {{"group", t.group}, {"version", t.version}, {"kind", t.kind}};
@@ -55,7 +55,8 @@ json legacy_group_list(const ResourceTable& table) {
   for (const auto& [group, versions] : table.groups()) {
     if (group.empty()) continue;
     json vs = json::array();
-    for (const auto& v : versions) vs.push_back({{"groupVersion", group + "/" + v}, {"version", v}});
+    for (const auto& v : versions)
+      vs.push_back({{"groupVersion", group + "/" + v}, {"version", v}});
     groups.push_back({{"name", group}, {"versions", vs}, {"preferredVersion", vs[0]}});
   }
   return {{"kind", "APIGroupList"}, {"apiVersion", "v1"}, {"groups", groups}};
@@ -102,7 +103,8 @@ json aggregated_discovery(const ResourceTable& table, bool core,
       }
       vs.push_back({{"version", v}, {"resources", resources}, {"freshness", "Current"}});
     }
-    items.push_back({{"metadata", {{"name", group}, {"creationTimestamp", nullptr}}}, {"versions", vs}});
+    items.push_back(
+        {{"metadata", {{"name", group}, {"creationTimestamp", nullptr}}}, {"versions", vs}});
   }
   return {{"kind", "APIGroupDiscoveryList"},
           {"apiVersion", "apidiscovery.k8s.io/" + discovery_version},

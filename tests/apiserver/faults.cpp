@@ -39,7 +39,8 @@ FaultSpec parse_fault_spec(const std::string& text) {
     if (item.empty()) continue;
     auto eq = item.find('=');
     if (eq == std::string::npos) {
-      throw ks::Error("--faults: \"" + item + "\" is not key=value (see tests/apiserver/README.md)");
+      throw ks::Error("--faults: \"" + item +
+                      "\" is not key=value (see tests/apiserver/README.md)");
     }
     std::string key = item.substr(0, eq), value = item.substr(eq + 1);
     if (key == "rate") {
@@ -81,7 +82,9 @@ FaultSpec parse_fault_spec(const std::string& text) {
   return spec;
 }
 
-Faults::Faults(FaultSpec spec) { set(std::move(spec)); }
+Faults::Faults(FaultSpec spec) {
+  set(std::move(spec));
+}
 
 void Faults::set(FaultSpec spec) {
   std::lock_guard<std::mutex> lock(mutex_);

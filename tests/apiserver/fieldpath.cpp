@@ -40,10 +40,14 @@ PathElement PathElement::at(int index) {
 
 std::string PathElement::encode() const {
   switch (type) {
-    case Type::Field: return "f:" + text;
-    case Type::Key: return "k:" + text;
-    case Type::Value: return "v:" + text;
-    case Type::Index: return "i:" + text;
+    case Type::Field:
+      return "f:" + text;
+    case Type::Key:
+      return "k:" + text;
+    case Type::Value:
+      return "v:" + text;
+    case Type::Index:
+      return "i:" + text;
   }
   return text;
 }
@@ -55,10 +59,14 @@ PathElement PathElement::decode(const std::string& encoded) {
   std::string rest = encoded.substr(2);
   try {
     switch (encoded[0]) {
-      case 'f': return field(rest);
-      case 'k': return key(json::parse(rest));
-      case 'v': return member(json::parse(rest));
-      case 'i': return at(std::stoi(rest));
+      case 'f':
+        return field(rest);
+      case 'k':
+        return key(json::parse(rest));
+      case 'v':
+        return member(json::parse(rest));
+      case 'i':
+        return at(std::stoi(rest));
     }
   } catch (const std::exception&) {
   }
@@ -67,7 +75,8 @@ PathElement PathElement::decode(const std::string& encoded) {
 
 std::string PathElement::to_string() const {
   switch (type) {
-    case Type::Field: return "." + text;
+    case Type::Field:
+      return "." + text;
     case Type::Key: {
       std::string out = "[";
       bool first = true;
@@ -78,8 +87,10 @@ std::string PathElement::to_string() const {
       }
       return out + "]";
     }
-    case Type::Value: return "[=" + text + "]";
-    case Type::Index: return "[" + text + "]";
+    case Type::Value:
+      return "[=" + text + "]";
+    case Type::Index:
+      return "[" + text + "]";
   }
   return text;
 }
@@ -143,7 +154,8 @@ json encode_node(const Trie& node) {
 }
 
 void decode_node(const json& node, Path& path, FieldSet& out) {
-  if (!node.is_object()) throw ks::Error("invalid FieldsV1: expected an object at " + path_string(path));
+  if (!node.is_object())
+    throw ks::Error("invalid FieldsV1: expected an object at " + path_string(path));
   for (const auto& [k, child] : node.items()) {
     if (k == ".") {
       out.insert(path);

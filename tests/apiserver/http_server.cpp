@@ -65,7 +65,8 @@ json fault_status(const std::string& kind) {
                        {{"retryAfterSeconds", 1}});
   }
   if (kind == "503") {
-    return make_status(503, "ServiceUnavailable", "the server is currently unable to handle the request (injected fault)",
+    return make_status(503, "ServiceUnavailable",
+                       "the server is currently unable to handle the request (injected fault)",
                        {{"retryAfterSeconds", 1}});
   }
   return internal_error("injected fault").status();
@@ -102,7 +103,9 @@ HttpServer::HttpServer(ServerConfig config)
   server_->Delete(".*", handler);
 }
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+  stop();
+}
 
 int HttpServer::bind() {
   if (config_.port == 0) {
@@ -117,7 +120,9 @@ int HttpServer::bind() {
   return port_;
 }
 
-void HttpServer::serve() { server_->listen_after_bind(); }
+void HttpServer::serve() {
+  server_->listen_after_bind();
+}
 
 void HttpServer::stop() {
   api_.stop();
@@ -155,8 +160,8 @@ void HttpServer::handle(const httplib::Request& req, httplib::Response& res) {
   }
   if (control && handle_test_endpoint(req, res)) return;
 
-  FaultDecision fault = faults_.decide(req.method, req.path, is_discovery_path(req.path),
-                                       written_name(req));
+  FaultDecision fault =
+      faults_.decide(req.method, req.path, is_discovery_path(req.path), written_name(req));
   entry["fault"] = fault.kind;
   if (fault.kind == "drop") {
     log_.add(std::move(entry));
@@ -268,8 +273,8 @@ bool HttpServer::serve_discovery(const httplib::Request& req, Answer& answer) {
     std::string aggregated = aggregated_version_requested(req.get_header_value("Accept"));
     if (!aggregated.empty()) {
       answer.set(200, aggregated_discovery(table, core, aggregated));
-      answer.content_type = "application/json;g=apidiscovery.k8s.io;v=" + aggregated +
-                            ";as=APIGroupDiscoveryList";
+      answer.content_type =
+          "application/json;g=apidiscovery.k8s.io;v=" + aggregated + ";as=APIGroupDiscoveryList";
     } else if (core) {
       answer.set(200, legacy_api_versions(config_.host + ":" + std::to_string(port_)));
     } else {
@@ -301,7 +306,11 @@ bool HttpServer::serve_discovery(const httplib::Request& req, Answer& answer) {
 }
 
 void HttpServer::serve_api(const httplib::Request& req, Answer& answer) {
-  Call call{req.method, req.path, query_map(req), req.body, req.get_header_value("Content-Type"),
+  Call call{req.method,
+            req.path,
+            query_map(req),
+            req.body,
+            req.get_header_value("Content-Type"),
             req.get_header_value("User-Agent")};
   try {
     Reply reply = api_.handle(call);
@@ -313,6 +322,10 @@ void HttpServer::serve_api(const httplib::Request& req, Answer& answer) {
     }
   } catch (const ApiError& e) {
     answer.set(e.code(), e.status());
+  } catch (const json::exception& e) {
+    // A field of the wrong type in the request body (e.g. a YAML `name: y` read as a boolean).
+    answer.set(400,
+               bad_request(std::string("error decoding the request body: ") + e.what()).status());
   } catch (const std::exception& e) {
     answer.set(500, internal_error(e.what()).status());
   }

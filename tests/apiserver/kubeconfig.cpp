@@ -17,10 +17,10 @@ std::string render_kubeconfig(const KubeconfigSpec& spec, const Pki& pki) {
   std::vector<std::string> names = {spec.context};
   names.insert(names.end(), spec.extra_contexts.begin(), spec.extra_contexts.end());
   for (const auto& name : names) {
-    clusters.push_back({{"name", name},
-                        {"cluster",
-                         {{"server", spec.server},
-                          {"certificate-authority-data", base64(pki.ca_cert)}}}});
+    clusters.push_back(
+        {{"name", name},
+         {"cluster",
+          {{"server", spec.server}, {"certificate-authority-data", base64(pki.ca_cert)}}}});
     users.push_back({{"name", name}, {"user", cert_user}});
     contexts.push_back({{"name", name}, {"context", {{"cluster", name}, {"user", name}}}});
   }

@@ -6,11 +6,14 @@ namespace kta {
 
 namespace {
 
-std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+std::string quoted(const std::string& s) {
+  return "\"" + s + "\"";
+}
 
 std::string label_problem(const std::string& name) {
   static const std::regex re("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  if (name.size() > 63) return "Invalid value: " + quoted(name) + ": must be no more than 63 characters";
+  if (name.size() > 63)
+    return "Invalid value: " + quoted(name) + ": must be no more than 63 characters";
   if (std::regex_match(name, re)) return "";
   return "Invalid value: " + quoted(name) +
          ": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or "
@@ -20,7 +23,8 @@ std::string label_problem(const std::string& name) {
 
 std::string dns1035_problem(const std::string& name) {
   static const std::regex re("[a-z]([-a-z0-9]*[a-z0-9])?");
-  if (name.size() > 63) return "Invalid value: " + quoted(name) + ": must be no more than 63 characters";
+  if (name.size() > 63)
+    return "Invalid value: " + quoted(name) + ": must be no more than 63 characters";
   if (std::regex_match(name, re)) return "";
   return "Invalid value: " + quoted(name) +
          ": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start "
@@ -58,10 +62,14 @@ std::string path_segment_problem(const std::string& name) {
 std::string name_problem(const std::string& name, NameRule rule) {
   if (name.empty()) return "Required value: name or generateName is required";
   switch (rule) {
-    case NameRule::Label: return label_problem(name);
-    case NameRule::Dns1035: return dns1035_problem(name);
-    case NameRule::Subdomain: return subdomain_problem(name);
-    case NameRule::PathSegment: return path_segment_problem(name);
+    case NameRule::Label:
+      return label_problem(name);
+    case NameRule::Dns1035:
+      return dns1035_problem(name);
+    case NameRule::Subdomain:
+      return subdomain_problem(name);
+    case NameRule::PathSegment:
+      return path_segment_problem(name);
   }
   return "";
 }

@@ -56,7 +56,8 @@ json query_param(const std::string& name) {
 json operation(const ResourceType& t, const std::string& action, bool writes) {
   json params = json::array();
   if (writes) {
-    for (const char* p : {"dryRun", "fieldManager", "fieldValidation"}) params.push_back(query_param(p));
+    for (const char* p : {"dryRun", "fieldManager", "fieldValidation"})
+      params.push_back(query_param(p));
     if (action == "patch") params.push_back(query_param("force"));
   }
   std::string ref = "#/components/schemas/" + definition_name(t);
@@ -90,7 +91,8 @@ std::optional<json> openapi_v3_group_version(const ResourceTable& table,
   for (const ResourceType* t : table.all()) {
     if (gv_path_of(*t) != gv_path) continue;
     std::string collection = collection_path(*t);
-    paths[collection] = {{"get", operation(*t, "list", false)}, {"post", operation(*t, "post", true)}};
+    paths[collection] = {{"get", operation(*t, "list", false)},
+                         {"post", operation(*t, "post", true)}};
     paths[collection + "/{name}"] = {{"get", operation(*t, "get", false)},
                                      {"put", operation(*t, "put", true)},
                                      {"patch", operation(*t, "patch", true)},

@@ -42,7 +42,8 @@ Options parse_options(const std::vector<std::string>& args) {
     if (flag == "--listen") {
       std::string addr = next();
       auto colon = addr.rfind(':');
-      if (colon == std::string::npos) throw ks::Error("--listen " + addr + ": expected HOST:PORT", 2);
+      if (colon == std::string::npos)
+        throw ks::Error("--listen " + addr + ": expected HOST:PORT", 2);
       o.host = addr.substr(0, colon);
       o.port = to_int("--listen", addr.substr(colon + 1));
     } else if (flag == "--write-kubeconfig") {

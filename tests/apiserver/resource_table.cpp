@@ -36,21 +36,65 @@ std::vector<ResourceType> builtin_types() {
       {"apps", "v1", "ReplicaSet", "replicasets", {"rs"}, true, true, true, true},
       {"batch", "v1", "Job", "jobs", {}, true, true, true, true},
       {"batch", "v1", "CronJob", "cronjobs", {"cj"}, true, true, true, true},
-      {"rbac.authorization.k8s.io", "v1", "Role", "roles", {}, true, false, false, false,
+      {"rbac.authorization.k8s.io",
+       "v1",
+       "Role",
+       "roles",
+       {},
+       true,
+       false,
+       false,
+       false,
        NameRule::PathSegment},
-      {"rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", {}, true, false, false,
-       false, NameRule::PathSegment},
-      {"rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", {}, false, false, false,
-       false, NameRule::PathSegment},
-      {"rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", {}, false,
-       false, false, false, NameRule::PathSegment},
+      {"rbac.authorization.k8s.io",
+       "v1",
+       "RoleBinding",
+       "rolebindings",
+       {},
+       true,
+       false,
+       false,
+       false,
+       NameRule::PathSegment},
+      {"rbac.authorization.k8s.io",
+       "v1",
+       "ClusterRole",
+       "clusterroles",
+       {},
+       false,
+       false,
+       false,
+       false,
+       NameRule::PathSegment},
+      {"rbac.authorization.k8s.io",
+       "v1",
+       "ClusterRoleBinding",
+       "clusterrolebindings",
+       {},
+       false,
+       false,
+       false,
+       false,
+       NameRule::PathSegment},
       {"networking.k8s.io", "v1", "Ingress", "ingresses", {"ing"}, true, true, true},
-      {"networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", {"netpol"}, true, false,
+      {"networking.k8s.io",
+       "v1",
+       "NetworkPolicy",
+       "networkpolicies",
+       {"netpol"},
+       true,
+       false,
        true},
       {"networking.k8s.io", "v1", "IngressClass", "ingressclasses", {}, false, false, false},
       {"storage.k8s.io", "v1", "StorageClass", "storageclasses", {"sc"}, false, false, false},
-      {"apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions",
-       {"crd", "crds"}, false, true, true},
+      {"apiextensions.k8s.io",
+       "v1",
+       "CustomResourceDefinition",
+       "customresourcedefinitions",
+       {"crd", "crds"},
+       false,
+       true,
+       true},
       {"policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", {"pdb"}, true, true, true},
   };
   std::vector<ResourceType> out;
@@ -81,9 +125,11 @@ Schema ResourceType::ssa_schema() const {
   if (crd_name.empty()) {
     std::string k = kind;
     s.list_type = [k](const Path& p) { return builtin_list_type(k, p); };
+    s.atomic_map = [k](const Path& p) { return builtin_atomic_map(k, p); };
   } else {
     nlohmann::json sch = schema;
     s.list_type = [sch](const Path& p) { return schema_list_type(sch, p); };
+    s.atomic_map = [sch](const Path& p) { return schema_atomic_map(sch, p); };
   }
   if (has_status) s.ignored.push_back(make_path({"status"}));
   return s;
@@ -126,7 +172,8 @@ bool ResourceTable::has_group_version(const std::string& group, const std::strin
 std::vector<std::pair<std::string, std::vector<std::string>>> ResourceTable::groups() const {
   std::vector<std::pair<std::string, std::vector<std::string>>> out;
   for (const auto* t : all()) {
-    auto it = std::find_if(out.begin(), out.end(), [&](const auto& g) { return g.first == t->group; });
+    auto it =
+        std::find_if(out.begin(), out.end(), [&](const auto& g) { return g.first == t->group; });
     if (it == out.end()) {
       out.push_back({t->group, {t->version}});
     } else if (std::find(it->second.begin(), it->second.end(), t->version) == it->second.end()) {
@@ -140,6 +187,8 @@ void ResourceTable::set_custom(const std::string& crd_name, std::vector<Resource
   custom_[crd_name] = std::move(types);
 }
 
-void ResourceTable::remove_custom(const std::string& crd_name) { custom_.erase(crd_name); }
+void ResourceTable::remove_custom(const std::string& crd_name) {
+  custom_.erase(crd_name);
+}
 
 }  // namespace kta

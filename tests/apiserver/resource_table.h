@@ -24,8 +24,8 @@ struct ResourceType {
   bool has_status = false;      // status subresource: writes to the main resource keep status
   bool has_generation = false;  // metadata.generation bumped when the spec changes
   NameRule name_rule = NameRule::Subdomain;
-  nlohmann::json schema;        // CRD openAPIV3Schema; null for built-ins
-  std::string crd_name;         // empty for built-ins
+  nlohmann::json schema;  // CRD openAPIV3Schema; null for built-ins
+  std::string crd_name;   // empty for built-ins
 
   std::string group_version() const { return group.empty() ? version : group + "/" + version; }
   // Objects of every version of one resource share storage.

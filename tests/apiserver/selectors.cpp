@@ -42,7 +42,8 @@ class Lexer {
     skip_space();
     size_t save = pos_;
     if (!accept(kw)) return false;
-    if (pos_ < s_.size() && (std::isspace(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '(')) {
+    if (pos_ < s_.size() &&
+        (std::isspace(static_cast<unsigned char>(s_[pos_])) || s_[pos_] == '(')) {
       return true;
     }
     pos_ = save;
@@ -101,7 +102,7 @@ Requirement parse_requirement(Lexer& lx, const std::string& text) {
   }
   r.key = lx.word();
   if (!valid_label_key(r.key)) fail(text, "invalid label key \"" + r.key + "\"");
-  if (lx.done() || lx.accept(",") ) {
+  if (lx.done() || lx.accept(",")) {
     r.op = Op::Exists;
     return r;
   }
@@ -143,12 +144,16 @@ bool matches_requirement(const Requirement& r, const std::map<std::string, std::
     return has && std::find(r.values.begin(), r.values.end(), it->second) != r.values.end();
   };
   switch (r.op) {
-    case Op::Exists: return has;
-    case Op::DoesNotExist: return !has;
+    case Op::Exists:
+      return has;
+    case Op::DoesNotExist:
+      return !has;
     case Op::Equals:
-    case Op::In: return in_values();
+    case Op::In:
+      return in_values();
     case Op::NotEquals:
-    case Op::NotIn: return !in_values();
+    case Op::NotIn:
+      return !in_values();
     case Op::GreaterThan:
     case Op::LessThan: {
       if (!has) return false;

@@ -102,10 +102,18 @@ TestApiServer::~TestApiServer() {
   waitpid(pid_, &status, 0);
 }
 
-std::string TestApiServer::kubeconfig() const { return kubeconfig_; }
-std::string TestApiServer::server() const { return server_; }
-std::string TestApiServer::token() const { return token_; }
-std::string TestApiServer::context() const { return context_; }
+std::string TestApiServer::kubeconfig() const {
+  return kubeconfig_;
+}
+std::string TestApiServer::server() const {
+  return server_;
+}
+std::string TestApiServer::token() const {
+  return token_;
+}
+std::string TestApiServer::context() const {
+  return context_;
+}
 
 std::string TestApiServer::call(const std::string& method, const std::string& path,
                                 const std::string& body) const {
@@ -113,6 +121,7 @@ std::string TestApiServer::call(const std::string& method, const std::string& pa
   client.enable_server_certificate_verification(false);  // loopback only, our own throwaway CA
   client.set_bearer_token_auth(token_);
   client.set_read_timeout(std::chrono::seconds(10));
+  client.set_tcp_nodelay(true);
   auto res = method == "GET" ? client.Get(path) : client.Post(path, body, "text/plain");
   if (!res) throw ks::Error("cannot reach ks-test-apiserver at " + server_ + path);
   if (res->status != 200) {
@@ -126,8 +135,12 @@ nlohmann::json TestApiServer::requests() const {
   return nlohmann::json::parse(call("GET", "/_test/requests", ""));
 }
 
-void TestApiServer::reset_log() { call("POST", "/_test/reset-log", ""); }
+void TestApiServer::reset_log() {
+  call("POST", "/_test/reset-log", "");
+}
 
-void TestApiServer::set_faults(std::string spec) { call("POST", "/_test/faults", spec); }
+void TestApiServer::set_faults(std::string spec) {
+  call("POST", "/_test/faults", spec);
+}
 
 }  // namespace ks_test

@@ -29,8 +29,8 @@ class TestApiServer {
   std::string context() const;     // current context of the kubeconfig
   int port() const { return port_; }
 
-  nlohmann::json requests() const;  // GET /_test/requests (array of entries)
-  void reset_log();                 // POST /_test/reset-log
+  nlohmann::json requests() const;    // GET /_test/requests (array of entries)
+  void reset_log();                   // POST /_test/reset-log
   void set_faults(std::string spec);  // POST /_test/faults; "" clears all faults
 
  private:

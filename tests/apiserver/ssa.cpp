@@ -13,9 +13,9 @@ using Type = PathElement::Type;
 const FieldSet& stripped_paths() {
   static const FieldSet paths = [] {
     FieldSet s = {make_path({"apiVersion"}), make_path({"kind"}), make_path({"metadata"})};
-    for (const char* f : {"name", "namespace", "uid", "resourceVersion", "generation",
-                          "creationTimestamp", "managedFields", "selfLink", "deletionTimestamp",
-                          "deletionGracePeriodSeconds"}) {
+    for (const char* f :
+         {"name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp",
+          "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds"}) {
       s.insert(make_path({"metadata", f}));
     }
     return s;
@@ -44,6 +44,10 @@ ListType effective_list_type(const json& list, const Path& path, const Schema& s
   return t;
 }
 
+bool atomic_map(const Path& path, const Schema& schema) {
+  return schema.atomic_map && !path.empty() && schema.atomic_map(path);
+}
+
 PathElement item_element(const ListType& t, const json& item) {
   return t.kind == ListType::Kind::Map ? PathElement::key(list_item_key(t, item))
                                        : PathElement::member(item);
@@ -68,7 +72,7 @@ void collect_applied_list(const json& list, Path& path, const Schema& schema, Fi
 void collect_applied(const json& value, Path& path, const Schema& schema, FieldSet& out) {
   for (const auto& [k, child] : value.items()) {
     path.push_back(PathElement::field(k));
-    if (child.is_null() || (child.is_object() && child.empty())) {
+    if (child.is_null() || (child.is_object() && (child.empty() || atomic_map(path, schema)))) {
       out.insert(path);
     } else if (child.is_object()) {
       collect_applied(child, path, schema, out);
@@ -111,7 +115,7 @@ json merge_list(const json& live, const json& config, Path& path, const Schema& 
 }
 
 json merge_value(const json& live, const json& config, Path& path, const Schema& schema) {
-  if (live.is_object() && config.is_object()) {
+  if (live.is_object() && config.is_object() && !atomic_map(path, schema)) {
     json out = live;
     for (const auto& [k, v] : config.items()) {
       if (v.is_null()) {
@@ -138,12 +142,11 @@ struct Node {
   bool container;  // object or non-atomic list: compared through its children
 };
 
-void collect_nodes(const json& value, Path& path, const Schema& schema,
-                   std::map<Path, Node>& out) {
+void collect_nodes(const json& value, Path& path, const Schema& schema, std::map<Path, Node>& out) {
   if (value.is_object()) {
     for (const auto& [k, child] : value.items()) {
       path.push_back(PathElement::field(k));
-      bool container = child.is_object();
+      bool container = child.is_object() && !atomic_map(path, schema);
       if (child.is_array()) {
         container = effective_list_type(child, path, schema).kind != ListType::Kind::Atomic;
       }
@@ -211,12 +214,24 @@ bool owned_below(const FieldSet& owned, const Path& path) {
   return false;
 }
 
+// A key field of a map-list item (`name` in `containers[name="c"]`): it goes with its item.
+bool is_item_key_field(const Path& path) {
+  if (path.size() < 2 || path.back().type != Type::Field) return false;
+  const PathElement& parent = path[path.size() - 2];
+  return parent.type == Type::Key && parent.value.contains(path.back().text);
+}
+
 // Drops fields the applier stopped applying and nobody else owns, then parents left empty.
+// Shallow paths first: removing an item or map removes everything below it.
 void prune(json& object, const FieldSet& to_remove, const FieldSet& owned, const Schema& schema) {
-  for (auto it = to_remove.rbegin(); it != to_remove.rend(); ++it) {
-    if (owned_below(owned, *it)) continue;
-    if (!remove_node(object, *it, schema)) continue;
-    Path parent = *it;
+  std::vector<Path> removed;
+  for (const auto& path : to_remove) {
+    bool below_removed = std::any_of(removed.begin(), removed.end(),
+                                     [&](const Path& r) { return has_prefix(path, r); });
+    if (below_removed || owned_below(owned, path) || is_item_key_field(path)) continue;
+    if (!remove_node(object, path, schema)) continue;
+    removed.push_back(path);
+    Path parent = path;
     parent.pop_back();
     while (parent.size() > 1 && !owned.count(parent)) {
       const json* node = find_node(object, parent, schema);

@@ -16,6 +16,7 @@ namespace kta {
 // Per-type facts the algorithms need.
 struct Schema {
   ListTypeFn list_type;
+  AtomicMapFn atomic_map;     // may be empty: every map is granular
   std::vector<Path> ignored;  // subtrees never tracked (e.g. `status` behind a status subresource)
 };
 

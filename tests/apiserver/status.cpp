@@ -20,7 +20,7 @@ ApiError::ApiError(json status)
     : std::runtime_error(status.value("message", "")), status_(std::move(status)) {}
 
 json make_status(int code, const std::string& reason, const std::string& message, json details) {
-  json s = {{"kind", "Status"},     {"apiVersion", "v1"}, {"metadata", json::object()},
+  json s = {{"kind", "Status"},    {"apiVersion", "v1"}, {"metadata", json::object()},
             {"status", "Failure"}, {"message", message}, {"reason", reason},
             {"code", code}};
   if (!details.is_null()) s["details"] = std::move(details);
@@ -65,7 +65,9 @@ ApiError bad_request(const std::string& message) {
   return ApiError(make_status(400, "BadRequest", message));
 }
 
-ApiError unauthorized() { return ApiError(make_status(401, "Unauthorized", "Unauthorized")); }
+ApiError unauthorized() {
+  return ApiError(make_status(401, "Unauthorized", "Unauthorized"));
+}
 
 ApiError internal_error(const std::string& message) {
   return ApiError(make_status(500, "InternalError", "Internal error occurred: " + message,
@@ -88,10 +90,9 @@ ApiError invalid(const std::string& group, const std::string& kind, const std::s
                   {"kind", kind},
                   {"causes", {{{"reason", cause_reason}, {"message", detail}, {"field", field}}}}};
   if (!group.empty()) details["group"] = group;
-  return ApiError(make_status(422, "Invalid",
-                              qualified_kind + " \"" + name + "\" is invalid: " + field + ": " +
-                                  detail,
-                              details));
+  return ApiError(make_status(
+      422, "Invalid", qualified_kind + " \"" + name + "\" is invalid: " + field + ": " + detail,
+      details));
 }
 
 json success_status(const std::string& group, const std::string& resource, const std::string& name,

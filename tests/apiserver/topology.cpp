@@ -62,12 +62,13 @@ ListType builtin_list_type(const std::string& kind, const Path& p) {
   return out;
 }
 
-ListType schema_list_type(const json& schema, const Path& p) {
-  ListType out;
-  if (metadata_list_type(p, out)) return out;
+namespace {
+
+// The schema node describing the value at `p`, or null.
+const json* schema_node(const json& schema, const Path& p) {
   const json* node = &schema;
   for (const auto& e : p) {
-    if (!node->is_object()) return out;
+    if (!node->is_object()) return nullptr;
     const json* next = nullptr;
     if (e.type == PathElement::Type::Field) {
       auto props = node->find("properties");
@@ -81,10 +82,31 @@ ListType schema_list_type(const json& schema, const Path& p) {
       auto items = node->find("items");
       if (items != node->end()) next = &*items;
     }
-    if (!next) return out;
+    if (!next) return nullptr;
     node = next;
   }
-  if (!node->is_object()) return out;
+  return node->is_object() ? node : nullptr;
+}
+
+}  // namespace
+
+bool builtin_atomic_map(const std::string& kind, const Path& p) {
+  if (p.empty() || p.back().type != PathElement::Type::Field) return false;
+  const std::string& name = p.back().text;
+  if (name == "podSelector" || name == "namespaceSelector" || name == "labelSelector") return true;
+  return name == "selector" && kind != "Service" && kind != "ReplicationController";
+}
+
+bool schema_atomic_map(const json& schema, const Path& p) {
+  const json* node = schema_node(schema, p);
+  return node && node->value("x-kubernetes-map-type", "") == "atomic";
+}
+
+ListType schema_list_type(const json& schema, const Path& p) {
+  ListType out;
+  if (metadata_list_type(p, out)) return out;
+  const json* node = schema_node(schema, p);
+  if (!node) return out;
   std::string type = node->value("x-kubernetes-list-type", "atomic");
   if (type == "set") return set_list();
   if (type == "map") {

@@ -29,13 +29,13 @@ EditStyle env_style() {
   return s;
 }
 
-std::string set(const std::string& text, const std::vector<std::string>& path,
-                const std::string& key, const std::string& value, const EditStyle& style = {}) {
+std::string set_key(const std::string& text, const std::vector<std::string>& path,
+                    const std::string& key, const std::string& value, const EditStyle& style = {}) {
   return ks::edit::set_field(text, "f.libsonnet", kTop, path, key, value, style);
 }
 
-std::string remove(const std::string& text, const std::vector<std::string>& path,
-                   const std::string& key, bool expect_removed = true) {
+std::string remove_key(const std::string& text, const std::vector<std::string>& path,
+                       const std::string& key, bool expect_removed = true) {
   bool removed = !expect_removed;
   std::string out = ks::edit::remove_field(text, "f.libsonnet", kTop, path, key, &removed);
   EXPECT_EQ(removed, expect_removed);
@@ -79,14 +79,14 @@ const std::string kGeneratedParams =
 // ---- component params (ksonnet's generate and param set) ----
 
 TEST(SetField, GenerateAppendsComponentBlockExactlyAsKsonnet) {
-  std::string out = set(kComponentParams, {"components"}, "guestbook-ui",
-                        ks::edit::to_jsonnet_block(kGuestbook), quoted_key());
+  std::string out = set_key(kComponentParams, {"components"}, "guestbook-ui",
+                            ks::edit::to_jsonnet_block(kGuestbook), quoted_key());
   EXPECT_EQ(out, kGeneratedParams);
 }
 
 TEST(SetField, SecondComponentGoesAfterTheFirstAndIdentifierKeysAreStillQuoted) {
-  std::string out = set(kGeneratedParams, {"components"}, "redis",
-                        ks::edit::to_jsonnet_block({{"port", 6379}}), quoted_key());
+  std::string out = set_key(kGeneratedParams, {"components"}, "redis",
+                            ks::edit::to_jsonnet_block({{"port", 6379}}), quoted_key());
   std::string end = "    },\n  },\n}\n";
   std::string expected = kGeneratedParams;
   expected.replace(expected.size() - end.size(), end.size(),
@@ -97,19 +97,19 @@ TEST(SetField, SecondComponentGoesAfterTheFirstAndIdentifierKeysAreStillQuoted) 
 }
 
 TEST(SetField, EmptyComponentParamsBecomeEmptyObject) {
-  std::string out = set(kComponentParams, {"components"}, "empty",
-                        ks::edit::to_jsonnet_block(nlohmann::json::object()), quoted_key());
+  std::string out = set_key(kComponentParams, {"components"}, "empty",
+                            ks::edit::to_jsonnet_block(nlohmann::json::object()), quoted_key());
   EXPECT_NE(out.find("directory\n    \"empty\": {},\n  },\n}\n"), std::string::npos) << out;
 }
 
 TEST(SetField, ReplacingAValueChangesOnlyItsBytes) {
-  std::string out = set(kGeneratedParams, {"components", "guestbook-ui"}, "replicas", "3");
+  std::string out = set_key(kGeneratedParams, {"components", "guestbook-ui"}, "replicas", "3");
   std::size_t at = kGeneratedParams.find("replicas: 1") + 10;
   EXPECT_EQ(out, kGeneratedParams.substr(0, at) + "3" + kGeneratedParams.substr(at + 1));
 }
 
 TEST(SetField, NewParamIsInsertedAfterTheLastWithSiblingIndentation) {
-  std::string out = set(kGeneratedParams, {"components", "guestbook-ui"}, "nodePort", "30080");
+  std::string out = set_key(kGeneratedParams, {"components", "guestbook-ui"}, "nodePort", "30080");
   std::string anchor = "      type: \"ClusterIP\",\n";
   std::size_t at = kGeneratedParams.find(anchor) + anchor.size();
   EXPECT_EQ(out, kGeneratedParams.substr(0, at) + "      nodePort: 30080,\n" +
@@ -117,7 +117,7 @@ TEST(SetField, NewParamIsInsertedAfterTheLastWithSiblingIndentation) {
 }
 
 TEST(SetField, GlobalParamGoesBelowTheCommentsOfTheEmptyGlobalObject) {
-  std::string out = set(kComponentParams, {"global"}, "replicas", "4");
+  std::string out = set_key(kComponentParams, {"global"}, "replicas", "4");
   EXPECT_EQ(out,
             "{\n"
             "  global: {\n"
@@ -130,8 +130,8 @@ TEST(SetField, GlobalParamGoesBelowTheCommentsOfTheEmptyGlobalObject) {
 }
 
 TEST(SetField, DottedPathCreatesNestedObjects) {
-  std::string out =
-      set(kGeneratedParams, {"components", "guestbook-ui", "resources", "limits"}, "cpu", "\"1\"");
+  std::string out = set_key(kGeneratedParams, {"components", "guestbook-ui", "resources", "limits"},
+                            "cpu", "\"1\"");
   std::string anchor = "      type: \"ClusterIP\",\n";
   std::size_t at = kGeneratedParams.find(anchor) + anchor.size();
   EXPECT_EQ(out, kGeneratedParams.substr(0, at) +
@@ -143,7 +143,7 @@ TEST(SetField, DottedPathCreatesNestedObjects) {
                      kGeneratedParams.substr(at));
   // Setting a sibling reuses the created objects.
   std::string again =
-      set(out, {"components", "guestbook-ui", "resources", "limits"}, "memory", "\"1Gi\"");
+      set_key(out, {"components", "guestbook-ui", "resources", "limits"}, "memory", "\"1Gi\"");
   EXPECT_NE(again.find("          cpu: \"1\",\n          memory: \"1Gi\",\n        },\n"),
             std::string::npos)
       << again;
@@ -153,7 +153,7 @@ TEST(SetField, CreateFalseRefusesMissingObjects) {
   EditStyle style;
   style.create = false;
   EXPECT_EQ(error_of([&] {
-              set(kComponentParams, {"components", "nope"}, "a", "1", style);
+              set_key(kComponentParams, {"components", "nope"}, "a", "1", style);
             }),
             "f.libsonnet: no object 'components.nope' to set 'a' in");
 }
@@ -221,40 +221,41 @@ TEST(SetField, EnvFileOneLineComponentsObjectIsExpanded) {
 }
 
 TEST(SetField, GlobalsFileWithoutTrailingNewline) {
-  std::string out = set(kEnvGlobals, {}, "replicas", "\"2\"");
+  std::string out = set_key(kEnvGlobals, {}, "replicas", "\"2\"");
   EXPECT_EQ(out, "{\n  replicas: \"2\",\n}");
-  out = set(out, {}, "image", "\"x\"");
+  out = set_key(out, {}, "image", "\"x\"");
   EXPECT_EQ(out, "{\n  replicas: \"2\",\n  image: \"x\",\n}");
 }
 
 // ---- odd formatting ----
 
 TEST(SetField, OneLineObjectsStayOnOneLine) {
-  EXPECT_EQ(set("{a:1,\"b-c\" :2}", {}, "d", "3"), "{a:1,\"b-c\" :2, d: 3}");
-  EXPECT_EQ(set("{ a: 1, }", {}, "d", "3"), "{ a: 1, d: 3, }");
-  EXPECT_EQ(set("{}", {}, "x-y", "[1, 2]"), "{\n  \"x-y\": [1, 2],\n}");
-  EXPECT_EQ(set("{ }\n", {}, "if", "null"), "{\n  \"if\": null,\n}\n");
-  EXPECT_EQ(set("{ /* c */ }", {}, "a", "1"), "{ /* c */ a: 1 }");
+  EXPECT_EQ(set_key("{a:1,\"b-c\" :2}", {}, "d", "3"), "{a:1,\"b-c\" :2, d: 3}");
+  EXPECT_EQ(set_key("{ a: 1, }", {}, "d", "3"), "{ a: 1, d: 3, }");
+  EXPECT_EQ(set_key("{}", {}, "x-y", "[1, 2]"), "{\n  \"x-y\": [1, 2],\n}");
+  EXPECT_EQ(set_key("{ }\n", {}, "if", "null"), "{\n  \"if\": null,\n}\n");
+  EXPECT_EQ(set_key("{ /* c */ }", {}, "a", "1"), "{ /* c */ a: 1 }");
 }
 
 TEST(SetField, LastFieldWithoutTrailingCommaGetsOne) {
   std::string text = "{\n    a: 1,\n    'b': { x: 1 }  // note\n}\n";
-  EXPECT_EQ(set(text, {}, "c", "2"), "{\n    a: 1,\n    'b': { x: 1 },  // note\n    c: 2,\n}\n");
-  EXPECT_EQ(set("{\n  a: 1 }", {}, "c", "2"), "{\n  a: 1,\n  c: 2,\n}");
+  EXPECT_EQ(set_key(text, {}, "c", "2"),
+            "{\n    a: 1,\n    'b': { x: 1 },  // note\n    c: 2,\n}\n");
+  EXPECT_EQ(set_key("{\n  a: 1 }", {}, "c", "2"), "{\n  a: 1,\n  c: 2,\n}");
 }
 
 TEST(SetField, QuotedKeysMatchByDecodedValue) {
   std::string text = "{\n  'b': 1,\n  \"c-d\": 2,\n  @'e': 3,\n}\n";
-  EXPECT_EQ(set(text, {}, "b", "10"), "{\n  'b': 10,\n  \"c-d\": 2,\n  @'e': 3,\n}\n");
-  EXPECT_EQ(set(text, {}, "c-d", "20"), "{\n  'b': 1,\n  \"c-d\": 20,\n  @'e': 3,\n}\n");
-  EXPECT_EQ(set(text, {}, "e", "30"), "{\n  'b': 1,\n  \"c-d\": 2,\n  @'e': 30,\n}\n");
+  EXPECT_EQ(set_key(text, {}, "b", "10"), "{\n  'b': 10,\n  \"c-d\": 2,\n  @'e': 3,\n}\n");
+  EXPECT_EQ(set_key(text, {}, "c-d", "20"), "{\n  'b': 1,\n  \"c-d\": 20,\n  @'e': 3,\n}\n");
+  EXPECT_EQ(set_key(text, {}, "e", "30"), "{\n  'b': 1,\n  \"c-d\": 2,\n  @'e': 30,\n}\n");
 }
 
 TEST(SetField, ReplacingMultiLineValuesReindentsToTheField) {
   std::string text = "{\n  keep: 1,\n  a: {\n    x: 1,\n    y: 2,\n  },\n  z: 3, // z\n}\n";
-  std::string out = set(text, {}, "a", "{\n  only: true,\n}");
+  std::string out = set_key(text, {}, "a", "{\n  only: true,\n}");
   EXPECT_EQ(out, "{\n  keep: 1,\n  a: {\n    only: true,\n  },\n  z: 3, // z\n}\n");
-  EXPECT_EQ(set(text, {}, "a", "[]"), "{\n  keep: 1,\n  a: [],\n  z: 3, // z\n}\n");
+  EXPECT_EQ(set_key(text, {}, "a", "[]"), "{\n  keep: 1,\n  a: [],\n  z: 3, // z\n}\n");
 }
 
 TEST(SetField, SeparatorsAndLocalsInValuesAreUnderstood) {
@@ -264,26 +265,68 @@ TEST(SetField, SeparatorsAndLocalsInValuesAreUnderstood) {
   EXPECT_EQ(ks::edit::field_names(text, "f", kTop, {}),
             (std::vector<std::string>{"hidden", "plus", "f"}));
   EXPECT_EQ(ks::edit::get_field_text(text, "f", kTop, {}, "hidden"), "local a = 1, b = 2; a + b");
-  EXPECT_EQ(set(text, {"plus"}, "y", "2"),
+  EXPECT_EQ(set_key(text, {"plus"}, "y", "2"),
             "{\n  local helper = 1,\n  hidden:: local a = 1, b = 2; a + b,\n"
             "  plus+: { x: 1, y: 2 },\n  f(x):: x,\n  [std.toString(1)]: 2,\n}\n");
 }
 
 TEST(SetField, TopLevelMaySitBehindLocals) {
   std::string text = "// header\nlocal a = { z: 1 };\nlocal b = 2;\n{\n  x: a.z,\n}\n";
-  EXPECT_EQ(set(text, {}, "y", "b"),
+  EXPECT_EQ(set_key(text, {}, "y", "b"),
             "// header\nlocal a = { z: 1 };\nlocal b = 2;\n{\n  x: a.z,\n  y: b,\n}\n");
 }
 
 TEST(SetField, ValueMustBeValidJsonnet) {
-  EXPECT_NE(error_of([&] { set(kComponentParams, {"global"}, "a", "[1,"); }).find("value for 'a'"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of([&] { set_key(kComponentParams, {"global"}, "a", "[1,"); }).find("value for 'a'"),
+      std::string::npos);
+}
+
+TEST(SetField, TrimsTheValueText) {
+  EXPECT_EQ(set_key("{\n  a: 1,\n}\n", {}, "b", "\n{\n  x: 1,\n}\n\n"),
+            "{\n  a: 1,\n  b: {\n    x: 1,\n  },\n}\n");
+}
+
+// Replacing any field of a file full of jsonnet syntax touches only that value's bytes.
+TEST(SetField, ReplacingEachFieldOfATrickyFileChangesOnlyItsValue) {
+  auto names = ks::edit::field_names(kTricky, "t", kTop, {});
+  EXPECT_EQ(names, (std::vector<std::string>{"q", "r", "u", "m", "c", "d", "e", "g", "h", "j"}));
+  for (const std::string& name : names) {
+    std::string old = *ks::edit::get_field_text(kTricky, "t", kTop, {}, name);
+    std::size_t at = kTricky.find(old);
+    ASSERT_EQ(kTricky.find(old, at + 1), std::string::npos) << old;
+    std::string expected = kTricky;
+    expected.replace(at, old.size(), "null");
+    EXPECT_EQ(set_key(kTricky, {}, name, "null"), expected) << name;
+  }
+}
+
+TEST(RemoveField, RemovingEachFieldOfATrickyFileKeepsAllOthersIntact) {
+  auto names = ks::edit::field_names(kTricky, "t", kTop, {});
+  for (const std::string& name : names) {
+    std::string out = remove_key(kTricky, {}, name);
+    std::vector<std::string> rest;
+    for (const std::string& other : names) {
+      if (other == name) continue;
+      rest.push_back(other);
+      EXPECT_EQ(ks::edit::get_field_text(out, "t", kTop, {}, other),
+                ks::edit::get_field_text(kTricky, "t", kTop, {}, other));
+    }
+    EXPECT_EQ(ks::edit::field_names(out, "t", kTop, {}), rest);
+    // Exactly one contiguous range was cut out.
+    std::size_t prefix = 0;
+    while (prefix < out.size() && out[prefix] == kTricky[prefix]) ++prefix;
+    std::string cut_at_prefix =
+        kTricky.substr(0, prefix) + kTricky.substr(prefix + kTricky.size() - out.size());
+    EXPECT_EQ(cut_at_prefix, out) << name;
+    EXPECT_NE(out.find("local l = 1,\n  assert l == 1 : 'msg',\n"), std::string::npos) << out;
+  }
 }
 
 // ---- remove ----
 
 TEST(RemoveField, RemovesWholeLinesAndKeepsComments) {
-  std::string out = remove(kGeneratedParams, {"components", "guestbook-ui"}, "image");
+  std::string out = remove_key(kGeneratedParams, {"components", "guestbook-ui"}, "image");
   std::string line = "      image: \"gcr.io/heptio-images/ks-guestbook-demo:0.1\",\n";
   std::string expected = kGeneratedParams;
   expected.erase(expected.find(line), line.size());
@@ -291,32 +334,32 @@ TEST(RemoveField, RemovesWholeLinesAndKeepsComments) {
 }
 
 TEST(RemoveField, RemovesAMultiLineComponentEntry) {
-  EXPECT_EQ(remove(kGeneratedParams, {"components"}, "guestbook-ui"), kComponentParams);
+  EXPECT_EQ(remove_key(kGeneratedParams, {"components"}, "guestbook-ui"), kComponentParams);
 }
 
 TEST(RemoveField, RoundTripsWithSet) {
   std::string text =
       "{\n  // keep me\n  a: 1,  # trailing\n  /* also */ b: {\n    c: [\n      1,\n"
       "    ],\n  },\n  d: 'x'\n}\n";
-  EXPECT_EQ(remove(text, {}, "a"),
+  EXPECT_EQ(remove_key(text, {}, "a"),
             "{\n  // keep me\n  /* also */ b: {\n    c: [\n      1,\n    ],\n  },\n  d: 'x'\n}\n");
-  EXPECT_EQ(remove(text, {}, "d"),
+  EXPECT_EQ(remove_key(text, {}, "d"),
             "{\n  // keep me\n  a: 1,  # trailing\n  /* also */ b: {\n    c: [\n      1,\n"
             "    ],\n  },\n}\n");
-  std::string added = set(text, {}, "e", "2");
-  EXPECT_EQ(remove(added, {}, "e"),
+  std::string added = set_key(text, {}, "e", "2");
+  EXPECT_EQ(remove_key(added, {}, "e"),
             "{\n  // keep me\n  a: 1,  # trailing\n  /* also */ b: {\n    c: [\n      1,\n"
             "    ],\n  },\n  d: 'x',\n}\n");
 }
 
 TEST(RemoveField, InlineMembers) {
-  EXPECT_EQ(remove("{ a: 1, b: 2, c: 3 }", {}, "a"), "{ b: 2, c: 3 }");
-  EXPECT_EQ(remove("{ a: 1, b: 2, c: 3 }", {}, "b"), "{ a: 1, c: 3 }");
-  EXPECT_EQ(remove("{ a: 1, b: 2, c: 3 }", {}, "c"), "{ a: 1, b: 2 }");
-  EXPECT_EQ(remove("{ a: 1, b: 2, c: 3, }", {}, "c"), "{ a: 1, b: 2, }");
-  EXPECT_EQ(remove("{ a: 1 }", {}, "a"), "{ }");
-  EXPECT_EQ(remove("{\n  a: 1, b: 2,\n}", {}, "b"), "{\n  a: 1,\n}");
-  EXPECT_EQ(remove("{\n  a: 1,\n  b: 2 }", {}, "b"), "{\n  a: 1 }");
+  EXPECT_EQ(remove_key("{ a: 1, b: 2, c: 3 }", {}, "a"), "{ b: 2, c: 3 }");
+  EXPECT_EQ(remove_key("{ a: 1, b: 2, c: 3 }", {}, "b"), "{ a: 1, c: 3 }");
+  EXPECT_EQ(remove_key("{ a: 1, b: 2, c: 3 }", {}, "c"), "{ a: 1, b: 2 }");
+  EXPECT_EQ(remove_key("{ a: 1, b: 2, c: 3, }", {}, "c"), "{ a: 1, b: 2, }");
+  EXPECT_EQ(remove_key("{ a: 1 }", {}, "a"), "{ }");
+  EXPECT_EQ(remove_key("{\n  a: 1, b: 2,\n}", {}, "b"), "{\n  a: 1,\n}");
+  EXPECT_EQ(remove_key("{\n  a: 1,\n  b: 2 }", {}, "b"), "{\n  a: 1 }");
 }
 
 TEST(RemoveField, EnvComponentParam) {
@@ -338,8 +381,8 @@ TEST(RemoveField, EnvComponentParam) {
 }
 
 TEST(RemoveField, MissingKeyOrPathLeavesTextUnchanged) {
-  EXPECT_EQ(remove(kComponentParams, {"components"}, "nope", false), kComponentParams);
-  EXPECT_EQ(remove(kComponentParams, {"components", "nope"}, "x", false), kComponentParams);
+  EXPECT_EQ(remove_key(kComponentParams, {"components"}, "nope", false), kComponentParams);
+  EXPECT_EQ(remove_key(kComponentParams, {"components", "nope"}, "x", false), kComponentParams);
 }
 
 // ---- reading ----
@@ -359,7 +402,7 @@ TEST(Read, FieldTextAndNames) {
 }
 
 TEST(Read, FieldAnywherePicksTheFirstInFileOrder) {
-  std::string text = "{ x: { components+: { a: 1 } }, components+: { b: 2 }, components: {c: 3} }";
+  std::string text = "{ x: { components+: { a: 1 } }, components+: { b: 2 } }";
   EXPECT_EQ(ks::edit::field_names(text, "f", Locator::field_anywhere("components", true), {}),
             (std::vector<std::string>{"a"}));
   std::string plain = "{ components: {c: 3}, y: { components+: { b: 2 } } }";
@@ -372,20 +415,21 @@ TEST(Read, FieldAnywherePicksTheFirstInFileOrder) {
 // ---- errors ----
 
 TEST(Errors, NameTheFileAndWhatWasExpected) {
-  EXPECT_EQ(error_of([&] { set("{a: 1} + {b: 2}", {}, "c", "1"); }),
+  EXPECT_EQ(error_of([&] { set_key("{a: 1} + {b: 2}", {}, "c", "1"); }),
             "f.libsonnet: expected the file to be an object literal `{ ... }` (optionally after "
             "`local` bindings); edit it by hand");
-  EXPECT_EQ(
-      error_of([&] { set("{\n  components: import 'x.libsonnet',\n}", {"components"}, "c", "1"); }),
-      "f.libsonnet:2:3: field 'components' is not an object literal `{ ... }`; edit it by "
-      "hand");
+  EXPECT_EQ(error_of([&] {
+              set_key("{\n  components: import 'x.libsonnet',\n}", {"components"}, "c", "1");
+            }),
+            "f.libsonnet:2:3: field 'components' is not an object literal `{ ... }`; edit it by "
+            "hand");
   EXPECT_EQ(error_of([&] {
               ks::edit::set_field("{}", "e/params.libsonnet", kEnvComponents, {"a"}, "b", "1",
                                   env_style());
             }),
             "e/params.libsonnet: found no field `components+: { ... }` whose value is an object "
             "literal; edit the file by hand");
-  EXPECT_EQ(error_of([&] { set("{\n  a: 1\n  b: 2\n}", {}, "c", "1"); }),
+  EXPECT_EQ(error_of([&] { set_key("{\n  a: 1\n  b: 2\n}", {}, "c", "1"); }),
             "f.libsonnet:3:3: expected ',' or '}' after object member, found 'b'");
   EXPECT_EQ(error_of([&] {
               ks::edit::set_field(kEnvParams, "p", Locator::field_anywhere("components", false), {},

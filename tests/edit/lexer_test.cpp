@@ -118,7 +118,7 @@ TEST(Lexer, Comments) {
   EXPECT_EQ(d, (std::vector<std::string>{"num:1", "num:2"}));
   int comments = 0;
   for (const Token& t : lex(src, "t")) comments += t.kind == TokenKind::Comment;
-  EXPECT_EQ(comments, 4);
+  EXPECT_EQ(comments, 5);
   // Comment markers inside strings are string content.
   EXPECT_EQ(
       describe("'/* no' + \"// no\" + '# no'"),
@@ -147,7 +147,8 @@ TEST(Lexer, ErrorsNameSourceLineAndColumn) {
   EXPECT_EQ(error_of("{\n  a: 'abc\n}"), "t.jsonnet:2:6: unterminated string");
   EXPECT_EQ(error_of("1 /* open"), "t.jsonnet:1:3: unterminated comment");
   EXPECT_EQ(error_of("@\"x"), "t.jsonnet:1:1: unterminated verbatim string");
-  EXPECT_EQ(error_of("|||\n  abc\n"), "t.jsonnet:1:1: unterminated text block (missing |||)");
+  EXPECT_EQ(error_of("|||\n  abc\n"), "t.jsonnet:1:1: text block not terminated with |||");
+  EXPECT_EQ(error_of("|||\n  abc"), "t.jsonnet:1:1: unterminated text block (missing |||)");
   EXPECT_EQ(error_of("||| x\n  abc\n|||"),
             "t.jsonnet:1:1: text block syntax requires a new line after |||");
   EXPECT_EQ(error_of("|||\nabc\n|||"),
@@ -161,7 +162,8 @@ TEST(Lexer, ErrorsNameSourceLineAndColumn) {
 }
 
 TEST(Lexer, KeywordHelpers) {
-  EXPECT_TRUE(ks::edit::is_keyword("importbin"));
+  EXPECT_TRUE(ks::edit::is_keyword("importstr"));
+  EXPECT_FALSE(ks::edit::is_keyword("importbin"));  // not in jsonnet 0.18, which evaluates
   EXPECT_FALSE(ks::edit::is_keyword("imports"));
   EXPECT_TRUE(ks::edit::is_bare_identifier("num_gpus"));
   EXPECT_FALSE(ks::edit::is_bare_identifier("guestbook-ui"));

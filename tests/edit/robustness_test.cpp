@@ -62,25 +62,6 @@ std::vector<std::string> corpus() {
   return files;
 }
 
-const std::string kTricky =
-    "local a = { b: 1 }, f(x, y=2) = x + y;\n"
-    "/* block */ # hash\n"
-    "{\n"
-    "  'q': @'v''x', \"r\"+: { s:: [1, 2][0:1], t: a.b in super },\n"
-    "  u: |||\n"
-    "    text ||| with \"quotes\"\n"
-    "  |||,\n"
-    "  [std.toString(3)]: if true then -1 else !false,\n"
-    "  m(x):: function(y) x(y=1) tailstrict,\n"
-    "  local l = 1,\n"
-    "  assert l == 1 : 'msg',\n"
-    "  c: [x * 2 for x in [1, 2] if x > 1],\n"
-    "  d: { [k]: v for k in ['a'] for v in [1] },\n"
-    "  e: error 'no' + $.q,\n"
-    "  g: import 'x.libsonnet', h: importstr \"y\", i: importbin 'z',\n"
-    "  j: assert true; self.q[::2] {} + super.q,\n"
-    "}\n";
-
 TEST_F(Reference, AgreesOnEveryPrefixOfTheSampleFiles) {
   for (const std::string& sample : {kComponentParams, kEnvParams, kEnvGlobals, kTricky}) {
     for (std::size_t n = 0; n <= sample.size(); ++n) {
@@ -99,6 +80,20 @@ TEST_F(Reference, AgreesWhenAnyOneByteIsDeleted) {
   }
 }
 
+TEST_F(Reference, AgreesWhenAnyByteIsReplacedBySyntax) {
+  for (const std::string& sample : {kEnvParams, kTricky}) {
+    for (std::size_t i = 0; i < sample.size(); ++i) {
+      for (char c : std::string("{}[](),;:+-.=$'\"|@/*# \nax1")) {
+        std::string mutated = sample;
+        mutated[i] = c;
+        expect_agreement(mutated, "byte " + std::to_string(i) + " replaced by " + c);
+        mutated.insert(i, 1, c);
+        expect_agreement(mutated, "byte " + std::to_string(i) + " doubled as " + c);
+      }
+    }
+  }
+}
+
 TEST_F(Reference, AgreesOnRealJsonnetFiles) {
   auto files = corpus();
   ASSERT_FALSE(files.empty()) << "no jsonnet corpus found below " << KS_SOURCE_DIR;
@@ -106,7 +101,12 @@ TEST_F(Reference, AgreesOnRealJsonnetFiles) {
     std::string text = ks::fs::read_file(path);
     EXPECT_TRUE(we_accept(text)) << path;
     expect_agreement(text, path);
-    for (std::size_t n = 0; n < text.size(); n += 61) expect_agreement(text.substr(0, n), path);
+    for (std::size_t n = 0; n < text.size(); n += 61) {
+      expect_agreement(text.substr(0, n), path + " prefix " + std::to_string(n));
+      std::string mutated = text;
+      mutated.erase(n, 1);
+      expect_agreement(mutated, path + " without byte " + std::to_string(n));
+    }
   }
 }
 
@@ -140,7 +140,9 @@ TEST(Robustness, EveryTruncationThrowsKsErrorNeverCrashes) {
       attempt([&] { ks::edit::field_names(prefix, "p", c.where, c.path); });
       attempt([&] { ks::edit::get_field_text(prefix, "p", c.where, c.path, "k"); });
       attempt([&] { ks::edit::substitute_prototype_imports(prefix, "p"); });
-      if (n <= last_brace) EXPECT_GE(errors, 4) << "prefix of length " << n << ":\n" << prefix;
+      if (n <= last_brace) {
+        EXPECT_GE(errors, 4) << "prefix of length " << n << ":\n" << prefix;
+      }
     }
   }
 }

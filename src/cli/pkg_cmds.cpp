@@ -1,0 +1,124 @@
+#include "app/app.h"
+#include "base/error.h"
+#include "base/strings.h"
+#include "cli/context.h"
+#include "cli/output.h"
+#include "registry/authoring.h"
+#include "registry/packages.h"
+
+namespace ks::cli {
+
+namespace {
+
+void add_pkg_install(CLI::App* parent, Context& ctx) {
+  auto* cmd = parent->add_subcommand("install", "Vendor a package into vendor/REG/PKG (no argument: every package app.yaml records)");
+  cmd->alias("get");
+  describe(cmd,
+           "  ks pkg install kubeflow/core\n"
+           "  ks pkg install kubeflow/tf-serving@v0.2.0\n"
+           "  ks pkg install          # after a fresh clone: restore vendor/ from app.yaml's pins");
+  auto what = std::make_shared<std::string>();
+  auto name = std::make_shared<std::string>();
+  cmd->add_option("package", *what, "REGISTRY/PACKAGE[@REF]");
+  cmd->add_option("--name", *name, "Install under this name (vendor/REG/NAME)");
+  cmd->callback([&ctx, what, name] {
+    auto app = app::App::load(ctx.start_dir());
+    if (what->empty()) {
+      if (!name->empty()) throw Error("--name needs a package: ks pkg install REG/PKG --name NAME");
+      auto results = registry::install_all(app, ctx.err);
+      if (ctx.quiet) return;
+      if (results.empty()) ctx.out << "no packages recorded in app.yaml\n";
+      for (const auto& r : results) {
+        ctx.out << (r.changed ? "installed " : "up to date ") << r.key
+                << (r.library.commit.empty() ? "" : " at " + r.library.commit.substr(0, 12)) << "\n";
+      }
+      return;
+    }
+    registry::InstallRequest req{registry::parse_descriptor(*what), *name};
+    auto r = registry::install_package(app, req, ctx.err);
+    if (!ctx.quiet) {
+      ctx.out << (r.changed ? "installed " : "already installed ") << r.key
+              << (r.library.commit.empty() ? "" : " at " + r.library.commit.substr(0, 12)) << "\n";
+    }
+  });
+}
+
+void add_pkg_list(CLI::App* parent, Context& ctx) {
+  auto* cmd = parent->add_subcommand("list", "List the packages of every registry, and which are installed");
+  describe(cmd, "  ks pkg list\n  ks pkg list --installed -o json");
+  auto format = std::make_shared<std::string>();
+  auto installed = std::make_shared<bool>(false);
+  add_output_flag(cmd, *format, {"table", "json", "yaml"});
+  cmd->add_flag("--installed", *installed, "Only installed packages");
+  cmd->callback([&ctx, format, installed] {
+    auto rows = registry::list_packages(app::App::load(ctx.start_dir()), *installed, ctx.err);
+    nlohmann::json data = nlohmann::json::array();
+    std::vector<std::vector<std::string>> table;
+    for (const auto& r : rows) {
+      data.push_back({{"registry", r.registry}, {"name", r.name}, {"version", r.version}, {"installed", r.installed},
+                      {"environments", r.environments}, {"commit", r.commit}});
+      table.push_back({r.registry, r.name, r.version, r.installed ? "*" : "", str::join(r.environments, ", ")});
+    }
+    print_listing(ctx, *format, data, {"registry", "name", "version", "installed", "environments"}, table);
+  });
+}
+
+void add_pkg_describe(CLI::App* parent, Context& ctx) {
+  auto* cmd = parent->add_subcommand("describe", "Show a package: description and prototypes");
+  describe(cmd, "  ks pkg describe kubeflow/tf-job");
+  auto key = std::make_shared<std::string>();
+  cmd->add_option("package", *key, "REGISTRY/PACKAGE (or PACKAGE when unambiguous)")->required();
+  cmd->callback([&ctx, key] {
+    auto info = registry::describe_package(app::App::load(ctx.start_dir()), *key, ctx.err);
+    ctx.out << "LIBRARY NAME:\n" << info.key << "\n\nDESCRIPTION:\n" << str::trim(info.parts.description) << "\n";
+    if (info.library) {
+      ctx.out << "\nINSTALLED:\n";
+      if (!info.library->ref.empty()) ctx.out << "  ref: " << info.library->ref << "\n";
+      if (!info.library->commit.empty()) ctx.out << "  commit: " << info.library->commit << "\n";
+      if (!info.library->sha256.empty()) ctx.out << "  sha256: " << info.library->sha256 << "\n";
+    }
+    ctx.out << "\nPROTOTYPES:\n";
+    if (info.prototypes.empty()) ctx.out << "  [none]\n";
+    for (const auto& p : info.prototypes) ctx.out << "  " << p.name << " - " << p.short_description << "\n";
+  });
+}
+
+void add_pkg_remove(CLI::App* parent, Context& ctx) {
+  auto* cmd = parent->add_subcommand("remove", "Remove an installed package (refused while components use it)");
+  cmd->alias("rm");
+  describe(cmd, "  ks pkg remove kubeflow/tf-serving\n  ks pkg remove kubeflow/tf-serving --force");
+  auto key = std::make_shared<std::string>();
+  auto force = std::make_shared<bool>(false);
+  cmd->add_option("package", *key, "REGISTRY/PACKAGE")->required();
+  cmd->add_flag("--force", *force, "Remove even when components use it");
+  cmd->callback([&ctx, key, force] {
+    registry::remove_package(app::App::load(ctx.start_dir()), *key, *force);
+    if (!ctx.quiet) ctx.out << "removed package '" << *key << "'\n";
+  });
+}
+
+void add_pkg_init(CLI::App* parent, Context& ctx) {
+  auto* cmd = parent->add_subcommand("init", "Create a new package folder in a registry (parts.yaml, an example prototype)");
+  describe(cmd, "  ks pkg init ./my-registry/redis");
+  auto dir = std::make_shared<std::string>();
+  cmd->add_option("dir", *dir, "REGISTRY_FOLDER/PACKAGE")->required();
+  cmd->callback([&ctx, dir] {
+    registry::init_package(*dir);
+    if (!ctx.quiet) ctx.out << "created package " << *dir << "\n";
+  });
+}
+
+}  // namespace
+
+void add_pkg_commands(CLI::App& root, Context& ctx) {
+  auto* cmd = root.add_subcommand("pkg", "Manage packages (vendored libraries and prototypes from registries)");
+  describe(cmd, "  ks pkg install kubeflow/core\n  ks pkg list --installed");
+  cmd->require_subcommand(1);
+  add_pkg_install(cmd, ctx);
+  add_pkg_list(cmd, ctx);
+  add_pkg_describe(cmd, ctx);
+  add_pkg_remove(cmd, ctx);
+  add_pkg_init(cmd, ctx);
+}
+
+}  // namespace ks::cli

@@ -1,0 +1,247 @@
+#include "registry/git.h"
+
+#include <git2.h>
+#include <openssl/evp.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "base/error.h"
+#include "base/fs.h"
+#include "base/strings.h"
+
+namespace ks::registry::git {
+
+namespace stdfs = std::filesystem;
+
+namespace {
+
+// libgit2 must be initialised once per process; its shutdown is left to process exit.
+void ensure_init() {
+  static const int once = git_libgit2_init();
+  (void)once;
+}
+
+std::string last_error() {
+  const git_error* e = git_error_last();
+  return e && e->message ? e->message : "unknown libgit2 error";
+}
+
+template <typename T, void (*Free)(T*)>
+struct Handle {
+  T* p = nullptr;
+  Handle() = default;
+  Handle(const Handle&) = delete;
+  Handle& operator=(const Handle&) = delete;
+  ~Handle() {
+    if (p) Free(p);
+  }
+  T** out() { return &p; }
+};
+
+using Repo = Handle<git_repository, git_repository_free>;
+using Remote = Handle<git_remote, git_remote_free>;
+using Object = Handle<git_object, git_object_free>;
+using Tree = Handle<git_tree, git_tree_free>;
+using Entry = Handle<git_tree_entry, git_tree_entry_free>;
+using Blob = Handle<git_blob, git_blob_free>;
+using Commit = Handle<git_commit, git_commit_free>;
+
+std::string short_hash(const std::string& text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(text.data(), text.size(), digest, &len, EVP_sha256(), nullptr);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned i = 0; i < 6; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 15];
+  }
+  return out;
+}
+
+stdfs::path repo_dir(const std::string& url) {
+  std::string name;
+  for (char c : url) name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' ? c : '_';
+  if (name.size() > 80) name = name.substr(name.size() - 80);
+  return cache_root() / (name + "-" + short_hash(url));
+}
+
+void open_cache(Repo& repo, const std::string& url) {
+  ensure_init();
+  stdfs::path dir = repo_dir(url);
+  if (git_repository_open_bare(repo.out(), dir.c_str()) == 0) return;
+  std::error_code ec;
+  stdfs::create_directories(dir.parent_path(), ec);
+  if (git_repository_init(repo.out(), dir.c_str(), 1) != 0) {
+    throw Error("cannot create the git cache " + dir.string() + ": " + last_error());
+  }
+}
+
+struct CredentialState {
+  int attempts = 0;
+};
+
+int credentials(git_credential** out, const char*, const char* username, unsigned int allowed, void* payload) {
+  auto* state = static_cast<CredentialState*>(payload);
+  if (++state->attempts > 1) return GIT_EUSER;
+  if (allowed & GIT_CREDENTIAL_SSH_KEY) return git_credential_ssh_key_from_agent(out, username ? username : "git");
+  return GIT_PASSTHROUGH;
+}
+
+// Fetches every branch, tag and HEAD into the bare cache. Returns "" or the error text.
+std::string fetch(git_repository* repo, const std::string& url) {
+  Remote remote;
+  if (git_remote_create_anonymous(remote.out(), repo, url.c_str()) != 0) return last_error();
+  git_fetch_options opts;
+  git_fetch_options_init(&opts, GIT_FETCH_OPTIONS_VERSION);
+  CredentialState state;
+  opts.callbacks.credentials = credentials;
+  opts.callbacks.payload = &state;
+  opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
+  opts.prune = GIT_FETCH_PRUNE;
+  const char* specs[] = {"+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*",
+                         "+HEAD:refs/remotes/origin/HEAD"};
+  git_strarray refspecs{const_cast<char**>(specs), 3};
+  if (git_remote_fetch(remote.p, &refspecs, &opts, "ks fetch") != 0) return last_error();
+  return "";
+}
+
+std::optional<git_oid> lookup_commit(git_repository* repo, const std::string& ref) {
+  std::vector<std::string> candidates;
+  if (ref.empty()) candidates = {"refs/remotes/origin/HEAD"};
+  else {
+    if (!str::starts_with(ref, "refs/")) candidates = {"refs/remotes/origin/" + ref, "refs/tags/" + ref};
+    candidates.push_back(ref);
+  }
+  for (const auto& spec : candidates) {
+    Object obj;
+    if (git_revparse_single(obj.out(), repo, spec.c_str()) != 0) continue;
+    Object peeled;
+    if (git_object_peel(peeled.out(), obj.p, GIT_OBJECT_COMMIT) != 0) continue;
+    return *git_object_id(peeled.p);
+  }
+  return std::nullopt;
+}
+
+std::string oid_text(const git_oid& oid) {
+  char buf[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(buf, sizeof buf, &oid);
+  return buf;
+}
+
+std::string describe_ref(const std::string& ref) { return ref.empty() ? "its default branch" : "ref '" + ref + "'"; }
+
+// Opens the cache and makes sure it has `commit`, fetching when it does not.
+void open_with_commit(Repo& repo, const std::string& url, const std::string& commit) {
+  open_cache(repo, url);
+  if (lookup_commit(repo.p, commit)) return;
+  std::string err = fetch(repo.p, url);
+  if (!err.empty()) throw Error("cannot fetch " + url + " (needed for commit " + commit + "): " + err);
+  if (!lookup_commit(repo.p, commit)) throw Error(url + " has no commit " + commit);
+}
+
+void load_tree(git_repository* repo, const std::string& url, const std::string& commit, const std::string& subdir,
+               Tree& tree) {
+  auto oid = lookup_commit(repo, commit);
+  if (!oid) throw Error(url + " has no commit " + commit);
+  Commit c;
+  if (git_commit_lookup(c.out(), repo, &*oid) != 0) throw Error(url + ": " + last_error());
+  Tree root;
+  if (git_commit_tree(root.out(), c.p) != 0) throw Error(url + ": " + last_error());
+  if (subdir.empty()) {
+    if (git_tree_dup(tree.out(), root.p) != 0) throw Error(url + ": " + last_error());
+    return;
+  }
+  Entry entry;
+  if (git_tree_entry_bypath(entry.out(), root.p, subdir.c_str()) != 0 || git_tree_entry_type(entry.p) != GIT_OBJECT_TREE) {
+    throw Error(url + " has no folder '" + subdir + "' at commit " + commit.substr(0, 12));
+  }
+  if (git_tree_lookup(tree.out(), repo, git_tree_entry_id(entry.p)) != 0) throw Error(url + ": " + last_error());
+}
+
+void write_tree(git_repository* repo, git_tree* tree, const stdfs::path& dest, const std::string& url) {
+  stdfs::create_directories(dest);
+  std::size_t n = git_tree_entrycount(tree);
+  for (std::size_t i = 0; i < n; ++i) {
+    const git_tree_entry* e = git_tree_entry_byindex(tree, i);
+    std::string name = git_tree_entry_name(e);
+    if (name == "." || name == ".." || name.find('/') != std::string::npos) throw Error(url + ": bad tree entry name '" + name + "'");
+    stdfs::path target = dest / name;
+    git_filemode_t mode = git_tree_entry_filemode(e);
+    if (mode == GIT_FILEMODE_TREE) {
+      Tree sub;
+      if (git_tree_lookup(sub.out(), repo, git_tree_entry_id(e)) != 0) throw Error(url + ": " + last_error());
+      write_tree(repo, sub.p, target, url);
+    } else if (mode == GIT_FILEMODE_COMMIT) {
+      throw Error(url + ": '" + name + "' is a git submodule; registries cannot contain submodules");
+    } else {
+      Blob blob;
+      if (git_blob_lookup(blob.out(), repo, git_tree_entry_id(e)) != 0) throw Error(url + ": " + last_error());
+      std::string content(static_cast<const char*>(git_blob_rawcontent(blob.p)), static_cast<std::size_t>(git_blob_rawsize(blob.p)));
+      if (mode == GIT_FILEMODE_LINK) stdfs::create_symlink(content, target);
+      else fs::write_file_atomic(target, content, mode == GIT_FILEMODE_BLOB_EXECUTABLE ? 0755 : 0644);
+    }
+  }
+}
+
+}  // namespace
+
+stdfs::path cache_root() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg && *xdg) return stdfs::path(xdg) / "ks" / "git";
+  const char* home = std::getenv("HOME");
+  if (!home || !*home) throw Error("neither XDG_CACHE_HOME nor HOME is set; ks needs one of them for its git cache");
+  return stdfs::path(home) / ".cache" / "ks" / "git";
+}
+
+bool is_commit_sha(const std::string& ref) {
+  if (ref.size() != GIT_OID_HEXSZ) return false;
+  for (char c : ref)
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+std::string resolve(const std::string& url, const std::string& ref, std::ostream& log) {
+  Repo repo;
+  open_cache(repo, url);
+  if (is_commit_sha(ref)) {
+    if (auto oid = lookup_commit(repo.p, ref)) return oid_text(*oid);
+  }
+  std::string err = fetch(repo.p, url);
+  auto oid = lookup_commit(repo.p, ref);
+  if (!err.empty()) {
+    if (!oid) throw Error("cannot fetch registry " + url + ": " + err);
+    log << "warning: cannot fetch " << url << " (" << err << "); using the cached copy of " << describe_ref(ref) << " ("
+        << oid_text(*oid).substr(0, 12) << ")\n";
+  }
+  if (!oid) throw Error(url + " has no branch, tag or commit named '" + ref + "'");
+  return oid_text(*oid);
+}
+
+void extract(const std::string& url, const std::string& commit, const std::string& subdir, const stdfs::path& dest,
+             std::ostream& log) {
+  (void)log;
+  Repo repo;
+  open_with_commit(repo, url, commit);
+  Tree tree;
+  load_tree(repo.p, url, commit, subdir, tree);
+  write_tree(repo.p, tree.p, dest, url);
+}
+
+std::optional<std::string> read_file(const std::string& url, const std::string& commit, const std::string& path,
+                                     std::ostream& log) {
+  (void)log;
+  Repo repo;
+  open_with_commit(repo, url, commit);
+  Tree root;
+  load_tree(repo.p, url, commit, "", root);
+  Entry entry;
+  if (git_tree_entry_bypath(entry.out(), root.p, path.c_str()) != 0) return std::nullopt;
+  if (git_tree_entry_type(entry.p) != GIT_OBJECT_BLOB) return std::nullopt;
+  Blob blob;
+  if (git_blob_lookup(blob.out(), repo.p, git_tree_entry_id(entry.p)) != 0) throw Error(url + ": " + last_error());
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.p)), static_cast<std::size_t>(git_blob_rawsize(blob.p)));
+}
+
+}  // namespace ks::registry::git

@@ -1,0 +1,409 @@
+// ks_apply against the bundled test API server (real HTTPS, SSA, discovery, faults).
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+
+#include "apply/apply.h"
+#include "apply/http_client.h"
+#include "base/error.h"
+#include "ks_test.h"
+#include "server_fixture.h"
+
+namespace ks::apply {
+namespace {
+
+using nlohmann::json;
+using ks_test::TestApiServer;
+
+json cm(const std::string& name, const json& data, const std::string& ns = "") {
+  json o = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", name}}}, {"data", data}};
+  if (!ns.empty()) o["metadata"]["namespace"] = ns;
+  return o;
+}
+
+json deployment(const std::string& name, const std::string& image) {
+  return json::parse(R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":")" + name +
+                     R"("},"spec":{"replicas":1,"selector":{"matchLabels":{"app":"x"}},"template":{"metadata":{"labels":{"app":"x"}},"spec":{"containers":[{"name":"c","image":")" +
+                     image + R"("}]}}}})");
+}
+
+json ns_object(const std::string& name) {
+  return {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", name}}}};
+}
+
+Target target_of(const TestApiServer& srv, const std::string& ns = "default", const std::string& context = "") {
+  return {srv.kubeconfig(), context.empty() ? srv.context() : context, srv.server(), ns, false};
+}
+
+SessionOptions quick_session() {
+  SessionOptions s;
+  s.discovery_cache_dir = "";
+  s.retry.initial_delay = std::chrono::milliseconds(20);
+  return s;
+}
+
+ApplyOptions apply_options(const std::string& env = "dev") {
+  ApplyOptions o;
+  o.identity = {"guestbook", env};
+  o.session = quick_session();
+  return o;
+}
+
+// A direct request, e.g. to read objects or to seed another field manager.
+Response raw(const TestApiServer& srv, const std::string& method, const std::string& path, const std::string& body = "",
+             const std::string& content_type = "") {
+  HttpClient client(resolve_target({srv.kubeconfig(), srv.context(), "", "", false}));
+  Request req;
+  req.method = method;
+  req.path = path;
+  req.body = body;
+  req.content_type = content_type;
+  return client.send(req);
+}
+
+json get(const TestApiServer& srv, const std::string& path) {
+  Response r = raw(srv, "GET", path);
+  if (r.status == 404) return nullptr;
+  EXPECT_EQ(r.status, 200) << path << ": " << r.body;
+  return json::parse(r.body);
+}
+
+std::vector<std::string> actions(const Report& r) {
+  std::vector<std::string> out;
+  for (const ObjectResult& o : r.objects) out.push_back(action_name(o.action));
+  return out;
+}
+
+std::vector<json> requests_matching(const TestApiServer& srv, const std::string& method, const std::string& path_part) {
+  std::vector<json> out;
+  for (const json& e : srv.requests())
+    if (e.value("method", "") == method && e.value("path", "").find(path_part) != std::string::npos) out.push_back(e);
+  return out;
+}
+
+TEST(Cluster, ApplyCreatesThenReportsUnchangedThenConfigured) {
+  TestApiServer srv;
+  std::vector<json> objects{deployment("web", "nginx:1"), cm("settings", {{"a", "1"}}, "demo"), ns_object("demo")};
+  Target target = target_of(srv, "demo");
+  std::vector<std::string> streamed;
+  ApplyOptions o = apply_options();
+  o.on_result = [&](const ObjectResult& r) { streamed.push_back(result_line(r)); };
+  Report first = apply(target, objects, o);
+  EXPECT_TRUE(first.ok());
+  EXPECT_EQ(actions(first), (std::vector<std::string>{"created", "created", "created"}));
+  EXPECT_EQ(apply_summary(first), "applied 3 objects: 3 created, 0 configured, 0 unchanged, 0 failed");
+  ASSERT_EQ(streamed.size(), 3u);
+  EXPECT_EQ(streamed[0], "created namespace demo");  // Namespaces go first
+  EXPECT_NE(std::find(streamed.begin(), streamed.end(), "created deployment demo/web"), streamed.end());
+
+  json live = get(srv, "/api/v1/namespaces/demo/configmaps/settings");
+  ASSERT_TRUE(live.is_object());
+  json labels = live["metadata"]["labels"];
+  EXPECT_EQ(labels["app.kubernetes.io/managed-by"], "ks");
+  EXPECT_EQ(labels["ks.io/app"], "guestbook");
+  EXPECT_EQ(labels["ks.io/env"], "dev");
+  ApplySet set = make_applyset({"guestbook", "dev"}, "demo");
+  EXPECT_EQ(labels["applyset.kubernetes.io/part-of"], set.id);
+  json parent = get(srv, "/api/v1/namespaces/demo/secrets/" + set.parent_name);
+  ASSERT_TRUE(parent.is_object());
+  EXPECT_EQ(parent["metadata"]["labels"]["applyset.kubernetes.io/id"], set.id);
+  EXPECT_EQ(parent["metadata"]["annotations"]["applyset.kubernetes.io/tooling"], "ks/v1");
+  EXPECT_EQ(parent["metadata"]["annotations"]["applyset.kubernetes.io/contains-group-kinds"],
+            "ConfigMap,Deployment.apps,Namespace");
+
+  auto patches = requests_matching(srv, "PATCH", "/configmaps/settings");
+  ASSERT_FALSE(patches.empty());
+  EXPECT_EQ(patches[0]["content_type"], "application/apply-patch+yaml");
+  EXPECT_EQ(patches[0]["field_manager"], "ks");
+  EXPECT_NE(patches[0]["query"].get<std::string>().find("force=false"), std::string::npos);
+
+  Report second = apply(target, objects, o);
+  EXPECT_EQ(actions(second), (std::vector<std::string>{"unchanged", "unchanged", "unchanged"}));
+  std::string rv = get(srv, "/api/v1/namespaces/demo/configmaps/settings")["metadata"]["resourceVersion"];
+  EXPECT_EQ(rv, live["metadata"]["resourceVersion"]);
+
+  objects[1]["data"]["a"] = "2";
+  Report third = apply(target, objects, o);
+  EXPECT_EQ(actions(third), (std::vector<std::string>{"unchanged", "configured", "unchanged"}));
+  EXPECT_EQ(get(srv, "/api/v1/namespaces/demo/configmaps/settings")["data"]["a"], "2");
+}
+
+TEST(Cluster, ConflictFailsWithoutForceAndSucceedsWithIt) {
+  TestApiServer srv;
+  Target target = target_of(srv);
+  ASSERT_TRUE(apply(target, {cm("c", {{"a", "1"}})}, apply_options()).ok());
+  Response seeded = raw(srv, "PATCH", "/api/v1/namespaces/default/configmaps/c?fieldManager=other",
+                        R"({"data":{"a":"9"}})", "application/merge-patch+json");
+  ASSERT_EQ(seeded.status, 200) << seeded.body;
+  Report r = apply(target, {cm("c", {{"a", "2"}})}, apply_options());
+  ASSERT_EQ(r.objects.size(), 1u);
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.objects[0].action, Action::Failed);
+  EXPECT_NE(r.objects[0].message.find("conflict with \"other\""), std::string::npos) << r.objects[0].message;
+  EXPECT_NE(r.objects[0].message.find(".data.a"), std::string::npos) << r.objects[0].message;
+  EXPECT_NE(r.objects[0].message.find("--force-conflicts"), std::string::npos);
+  EXPECT_EQ(get(srv, "/api/v1/namespaces/default/configmaps/c")["data"]["a"], "9");
+
+  ApplyOptions forced = apply_options();
+  forced.force_conflicts = true;
+  Report f = apply(target, {cm("c", {{"a", "2"}})}, forced);
+  EXPECT_TRUE(f.ok());
+  EXPECT_EQ(f.objects[0].action, Action::Configured);
+  EXPECT_EQ(get(srv, "/api/v1/namespaces/default/configmaps/c")["data"]["a"], "2");
+}
+
+TEST(Cluster, PruneDeletesOnlyRemovedMembers) {
+  TestApiServer srv;
+  Target target = target_of(srv);
+  ASSERT_TRUE(apply(target, {cm("keep", {{"k", "1"}}), cm("drop", {{"k", "1"}}), deployment("old", "x:1")},
+                    apply_options()).ok());
+  ASSERT_TRUE(apply(target, {cm("other-env", {{"k", "1"}})}, apply_options("prod")).ok());
+  Response foreign = raw(srv, "PATCH", "/api/v1/namespaces/default/configmaps/foreign?fieldManager=kubectl&force=true",
+                         cm("foreign", {{"k", "1"}}, "default").dump(), "application/apply-patch+yaml");
+  ASSERT_EQ(foreign.status, 201) << foreign.body;
+
+  ApplyOptions o = apply_options();
+  o.prune = true;
+  Report r = apply(target, {cm("keep", {{"k", "1"}})}, o);
+  EXPECT_TRUE(r.ok());
+  std::vector<std::string> pruned;
+  for (const ObjectResult& p : r.pruned) pruned.push_back(result_line(p));
+  std::sort(pruned.begin(), pruned.end());
+  EXPECT_EQ(pruned, (std::vector<std::string>{"pruned configmap default/drop", "pruned deployment default/old"}));
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/keep").is_object());
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/drop").is_null());
+  EXPECT_TRUE(get(srv, "/apis/apps/v1/namespaces/default/deployments/old").is_null());
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/other-env").is_object());
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/foreign").is_object());
+  ApplySet set = make_applyset({"guestbook", "dev"}, "default");
+  json parent = get(srv, "/api/v1/namespaces/default/secrets/" + set.parent_name);
+  EXPECT_EQ(parent["metadata"]["annotations"]["applyset.kubernetes.io/contains-group-kinds"], "ConfigMap");
+  // Nothing left to prune: a second run is quiet.
+  EXPECT_TRUE(apply(target, {cm("keep", {{"k", "1"}})}, o).pruned.empty());
+}
+
+TEST(Cluster, CrdBeforeItsCustomResources) {
+  TestApiServer srv({"--crd-establish-delay-ms", "400"});
+  json crd = json::parse(R"({"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
+    "metadata":{"name":"widgets.example.com"},
+    "spec":{"group":"example.com","scope":"Namespaced",
+      "names":{"plural":"widgets","singular":"widget","kind":"Widget","listKind":"WidgetList"},
+      "versions":[{"name":"v1","served":true,"storage":true,
+        "schema":{"openAPIV3Schema":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}]}})");
+  json widget = {{"apiVersion", "example.com/v1"}, {"kind", "Widget"}, {"metadata", {{"name", "w1"}}}, {"spec", {{"size", 3}}}};
+  Report r = apply(target_of(srv), {widget, crd}, apply_options());
+  ASSERT_TRUE(r.ok()) << (r.failures().empty() ? "" : r.failures()[0].message);
+  EXPECT_EQ(actions(r), (std::vector<std::string>{"created", "created"}));
+  json live = get(srv, "/apis/example.com/v1/namespaces/default/widgets/w1");
+  ASSERT_TRUE(live.is_object());
+  EXPECT_EQ(live["spec"]["size"], 3);
+}
+
+TEST(Cluster, FaultsConverge) {
+  TestApiServer srv({"--faults", "rate=0.5,kinds=429+500+503+drop,seed=11,max=6,methods=GET+PATCH"});
+  std::vector<json> objects;
+  for (int i = 0; i < 5; ++i) objects.push_back(cm("c" + std::to_string(i), {{"i", std::to_string(i)}}));
+  Report r = apply(target_of(srv), objects, apply_options());
+  EXPECT_TRUE(r.ok()) << (r.failures().empty() ? "" : r.failures()[0].message);
+  EXPECT_EQ(r.count(Action::Created), 5);
+  int faulted = 0;
+  for (const json& e : srv.requests())
+    if (!e.value("fault", "").empty()) ++faulted;
+  EXPECT_GT(faulted, 0);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/c" + std::to_string(i)).is_object());
+}
+
+TEST(Cluster, ServerErrorsAreNotRetriedForever) {
+  TestApiServer srv({"--faults", "fail-name=^doomed$"});
+  ApplyOptions o = apply_options();
+  o.session.retry.max_attempts = 3;
+  Report r = apply(target_of(srv), {cm("doomed", {{"a", "1"}}), cm("fine", {{"a", "1"}})}, o);
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.objects[0].action, Action::Failed);
+  EXPECT_EQ(r.objects[1].action, Action::Created);
+  EXPECT_EQ(requests_matching(srv, "PATCH", "/configmaps/doomed").size(), 3u);
+}
+
+TEST(Cluster, WrongServerIsRefused) {
+  TestApiServer srv;
+  Target target = target_of(srv);
+  target.server = "https://127.0.0.1:1";
+  try {
+    apply(target, {cm("c", {{"a", "1"}})}, apply_options());
+    FAIL() << "expected the server check to refuse";
+  } catch (const Error& e) {
+    std::string msg = e.what();
+    EXPECT_NE(msg.find("https://127.0.0.1:1"), std::string::npos) << msg;
+    EXPECT_NE(msg.find(srv.server()), std::string::npos) << msg;
+  }
+  EXPECT_TRUE(requests_matching(srv, "PATCH", "").empty());
+  target.skip_server_check = true;
+  std::vector<std::string> warnings;
+  ApplyOptions o = apply_options();
+  o.on_warning = [&](const std::string& w) { warnings.push_back(w); };
+  EXPECT_TRUE(apply(target, {cm("c", {{"a", "1"}})}, o).ok());
+  EXPECT_EQ(warnings.size(), 1u);
+}
+
+TEST(Cluster, TokenAndClientCertificateAuth) {
+  TestApiServer srv;
+  EXPECT_TRUE(apply(target_of(srv, "default", srv.context() + "-token"), {cm("by-token", {{"a", "1"}})}, apply_options()).ok());
+  EXPECT_TRUE(apply(target_of(srv), {cm("by-cert", {{"a", "1"}})}, apply_options()).ok());
+  auto token_patch = requests_matching(srv, "PATCH", "/configmaps/by-token");
+  auto cert_patch = requests_matching(srv, "PATCH", "/configmaps/by-cert");
+  ASSERT_FALSE(token_patch.empty());
+  ASSERT_FALSE(cert_patch.empty());
+  EXPECT_FALSE(token_patch[0]["user"].get<std::string>().empty());
+  EXPECT_FALSE(cert_patch[0]["user"].get<std::string>().empty());
+  EXPECT_NE(token_patch[0]["user"], cert_patch[0]["user"]);
+}
+
+TEST(Cluster, ExecPluginTokenAndWrongToken) {
+  TestApiServer srv;
+  ks_test::Sandbox sb;
+  std::string plugin = (sb.root() / "plugin.sh").string();
+  ks_test::write(plugin, "#!/bin/sh\necho x >> " + (sb.root() / "runs").string() +
+                             "\necho '{\"kind\":\"ExecCredential\",\"apiVersion\":\"client.authentication.k8s.io/v1\","
+                             "\"status\":{\"token\":\"" + srv.token() + "\"}}'\n");
+  ::chmod(plugin.c_str(), 0755);
+  json kc = json::parse(R"({"apiVersion":"v1","kind":"Config","clusters":[],"users":[],"contexts":[]})");
+  KubeConfig base = load_kubeconfig(srv.kubeconfig());
+  std::string ca = ks_test::read(srv.kubeconfig());
+  // Reuse the generated cluster entry by listing the generated file first.
+  std::string extra = (sb.root() / "exec.yaml").string();
+  ks_test::write(extra, "users:\n- name: exec-user\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+                        "      command: ./plugin.sh\n      interactiveMode: Never\n"
+                        "- name: bad-user\n  user:\n    token: wrong-token\n"
+                        "contexts:\n- name: exec\n  context: {cluster: " + base.contexts.at(srv.context()).cluster +
+                        ", user: exec-user}\n- name: bad\n  context: {cluster: " + base.contexts.at(srv.context()).cluster +
+                        ", user: bad-user}\n");
+  ::setenv("KUBECONFIG", (srv.kubeconfig() + ":" + extra).c_str(), 1);
+  Target exec_target{"", "exec", srv.server(), "default", false};
+  Report r = apply(exec_target, {cm("via-exec", {{"a", "1"}}), cm("via-exec2", {{"a", "1"}})}, apply_options());
+  EXPECT_TRUE(r.ok()) << (r.failures().empty() ? "" : r.failures()[0].message);
+  EXPECT_EQ(ks_test::read(sb.root() / "runs"), "x\n");  // cached for the whole run
+
+  Target bad{"", "bad", srv.server(), "default", false};
+  try {
+    apply(bad, {cm("nope", {{"a", "1"}})}, apply_options());
+    FAIL() << "expected discovery to be refused";
+  } catch (const Error& e) {
+    std::string msg = e.what();
+    EXPECT_NE(msg.find("Unauthorized"), std::string::npos) << msg;
+    EXPECT_EQ(msg.find("wrong-token"), std::string::npos) << msg;
+  }
+  ::unsetenv("KUBECONFIG");
+}
+
+TEST(Cluster, DryRunChangesNothing) {
+  TestApiServer srv;
+  Target target = target_of(srv);
+  ASSERT_TRUE(apply(target, {cm("existing", {{"a", "1"}})}, apply_options()).ok());
+  srv.reset_log();
+  ApplyOptions o = apply_options();
+  o.dry_run = true;
+  o.prune = true;
+  Report r = apply(target, {cm("existing", {{"a", "2"}}), cm("fresh", {{"a", "1"}}), ns_object("newns"),
+                            cm("inside", {{"a", "1"}}, "newns")},
+                   o);
+  EXPECT_TRUE(r.ok()) << (r.failures().empty() ? "" : r.failures()[0].message);
+  EXPECT_EQ(actions(r), (std::vector<std::string>{"configured", "created", "created", "created"}));
+  EXPECT_EQ(apply_summary(r), "applied 4 objects (dry run): 3 created, 1 configured, 0 unchanged, 0 failed");
+  EXPECT_EQ(get(srv, "/api/v1/namespaces/default/configmaps/existing")["data"]["a"], "1");
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/fresh").is_null());
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/newns").is_null());
+  for (const json& e : srv.requests()) {
+    std::string m = e.value("method", "");
+    if (m == "GET") continue;
+    EXPECT_NE(e.value("query", "").find("dryRun=All"), std::string::npos) << m << " " << e.value("path", "");
+  }
+}
+
+TEST(Cluster, DeleteRemovesEverythingAndRepeats) {
+  TestApiServer srv;
+  Target target = target_of(srv, "gone");
+  std::vector<json> objects{ns_object("gone"), cm("a", {{"k", "1"}}), deployment("d", "x:1")};
+  ASSERT_TRUE(apply(target, objects, apply_options()).ok());
+  srv.reset_log();
+  DeleteOptions o;
+  o.identity = {"guestbook", "dev"};
+  o.session = quick_session();
+  o.propagation = "Background";
+  o.grace_period_seconds = 0;
+  o.wait = true;
+  o.timeout = std::chrono::seconds(30);
+  Report r = delete_objects(target, objects, o);
+  EXPECT_TRUE(r.ok()) << (r.failures().empty() ? "" : r.failures()[0].message);
+  EXPECT_EQ(actions(r), (std::vector<std::string>{"deleted", "deleted", "deleted"}));
+  auto deletes = requests_matching(srv, "DELETE", "");
+  ASSERT_EQ(deletes.size(), 3u);
+  EXPECT_EQ(deletes.back()["path"], "/api/v1/namespaces/gone");  // Namespaces last
+  json body = json::parse(deletes[0]["body"].get<std::string>());
+  EXPECT_EQ(body["propagationPolicy"], "Background");
+  EXPECT_EQ(body["gracePeriodSeconds"], 0);
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/gone/configmaps/a").is_null());
+
+  o.wait = false;
+  Report again = delete_objects(target, objects, o);
+  EXPECT_TRUE(again.ok());
+  EXPECT_EQ(actions(again), (std::vector<std::string>{"not found", "not found", "not found"}));
+  EXPECT_EQ(delete_summary(again), "deleted 3 objects: 0 deleted, 3 not found, 0 failed");
+}
+
+TEST(Cluster, DiffShowsOnlyRealChanges) {
+  ::unsetenv("KS_EXTERNAL_DIFF");
+  TestApiServer srv;
+  Target target = target_of(srv);
+  std::vector<json> objects{cm("a", {{"k", "1"}}), deployment("d", "nginx:1")};
+  ASSERT_TRUE(apply(target, objects, apply_options()).ok());
+  DiffOptions o;
+  o.identity = {"guestbook", "dev"};
+  o.session = quick_session();
+  DiffResult same = diff(target, objects, o);
+  EXPECT_TRUE(same.errors.empty());
+  EXPECT_FALSE(same.differs) << same.text;
+  EXPECT_EQ(same.text, "");
+
+  objects[1]["spec"]["template"]["spec"]["containers"][0]["image"] = "nginx:2";
+  objects.push_back(cm("new", {{"k", "1"}}));
+  DiffResult d = diff(target, objects, o);
+  EXPECT_TRUE(d.errors.empty());
+  EXPECT_TRUE(d.differs);
+  EXPECT_NE(d.text.find("--- live/apps.v1.Deployment.default.d\n+++ merged/apps.v1.Deployment.default.d\n"), std::string::npos) << d.text;
+  EXPECT_NE(d.text.find("-        image: nginx:1\n+        image: nginx:2\n"), std::string::npos) << d.text;
+  EXPECT_NE(d.text.find("@@ -0,0 +1,"), std::string::npos) << d.text;
+  EXPECT_EQ(d.text.find("managedFields"), std::string::npos) << d.text;
+  EXPECT_EQ(d.text.find("resourceVersion"), std::string::npos) << d.text;
+  EXPECT_EQ(get(srv, "/apis/apps/v1/namespaces/default/deployments/d")["spec"]["template"]["spec"]["containers"][0]["image"],
+            "nginx:1");
+}
+
+TEST(Cluster, ValidateReportsEveryInvalidObject) {
+  TestApiServer srv;
+  ValidateOptions o;
+  o.identity = {"guestbook", "dev"};
+  o.session = quick_session();
+  json unknown = {{"apiVersion", "nope.example/v1"}, {"kind", "Thing"}, {"metadata", {{"name", "t"}}}};
+  Report r = validate(target_of(srv), {cm("Bad_Name", {{"a", "1"}}), cm("good", {{"a", "1"}}), unknown, cm("Also_Bad", {})}, o);
+  EXPECT_EQ(actions(r), (std::vector<std::string>{"failed", "valid", "failed", "failed"}));
+  EXPECT_NE(r.objects[2].message.find("does not serve kind Thing"), std::string::npos) << r.objects[2].message;
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/good").is_null());
+}
+
+TEST(Cluster, DiscoveryIsCachedOnDisk) {
+  TestApiServer srv;
+  ks_test::Sandbox sb;
+  ApplyOptions o = apply_options();
+  o.session.discovery_cache_dir = (sb.root() / "cache").string();
+  ASSERT_TRUE(apply(target_of(srv), {cm("a", {{"k", "1"}})}, o).ok());
+  EXPECT_FALSE(ks::fs::list_dir(sb.root() / "cache").empty());
+  srv.reset_log();
+  ASSERT_TRUE(apply(target_of(srv), {cm("a", {{"k", "1"}})}, o).ok());
+  EXPECT_TRUE(requests_matching(srv, "GET", "/apis").empty() || requests_matching(srv, "GET", "/apis")[0]["path"] != "/apis");
+  for (const json& e : srv.requests()) EXPECT_NE(e.value("path", ""), "/api");
+}
+
+}  // namespace
+}  // namespace ks::apply

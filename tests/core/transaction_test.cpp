@@ -1,0 +1,80 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/transaction.h"
+#include "base/fs.h"
+#include "ks_test.h"
+
+namespace {
+
+namespace stdfs = std::filesystem;
+
+class TransactionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    layout.root = dir.path();
+    ks_test::write(layout.root / "app.yaml", "old app");
+    ks_test::write(layout.root / "components/a.jsonnet", "old a");
+  }
+  ks::fs::TempDir dir{"ks-txn-"};
+  ks::app::Layout layout;
+};
+
+TEST_F(TransactionTest, CommitAppliesEverythingAndCleansUp) {
+  {
+    ks::app::Transaction txn(layout);
+    txn.write(layout.root / "app.yaml", "new app");
+    txn.write(layout.root / "environments/x/main.jsonnet", "new file");
+    txn.remove(layout.root / "components/a.jsonnet");
+    txn.commit();
+  }
+  EXPECT_EQ(ks_test::read(layout.root / "app.yaml"), "new app");
+  EXPECT_EQ(ks_test::read(layout.root / "environments/x/main.jsonnet"), "new file");
+  EXPECT_FALSE(stdfs::exists(layout.root / "components/a.jsonnet"));
+  EXPECT_FALSE(stdfs::exists(layout.dot_ksonnet() / "journal"));
+  EXPECT_FALSE(stdfs::exists(layout.dot_ksonnet() / "tmp"));
+}
+
+TEST_F(TransactionTest, UncommittedChangesNothing) {
+  auto before = ks_test::snapshot(layout.root);
+  {
+    ks::app::Transaction txn(layout);
+    txn.write(layout.root / "app.yaml", "new app");
+    txn.remove(layout.root / "components/a.jsonnet");
+  }
+  auto after = ks_test::snapshot(layout.root);
+  before.erase(".ksonnet/lock");
+  after.erase(".ksonnet/lock");
+  EXPECT_EQ(after, before);
+}
+
+// A process killed after writing the journal (here: some steps done, some not) is finished by
+// the next one.
+TEST_F(TransactionTest, RecoverReplaysAnInterruptedJournal) {
+  stdfs::create_directories(layout.dot_ksonnet() / "tmp/txn-dead");
+  ks_test::write(layout.dot_ksonnet() / "tmp/txn-dead/f0", "new app");
+  ks_test::write(layout.dot_ksonnet() / "tmp/txn-dead/f1", "new b");
+  nlohmann::json journal = {{"steps",
+                             {{{"op", "write"}, {"from", ".ksonnet/tmp/txn-dead/f0"}, {"to", "app.yaml"}},
+                              {{"op", "write"}, {"from", ".ksonnet/tmp/txn-dead/f1"}, {"to", "components/b.jsonnet"}},
+                              {{"op", "remove"}, {"to", "components/a.jsonnet"}}}}};
+  // Step 1 already happened before the kill.
+  stdfs::rename(layout.dot_ksonnet() / "tmp/txn-dead/f0", layout.root / "app.yaml");
+  ks_test::write(layout.dot_ksonnet() / "journal", journal.dump());
+  ks::app::recover(layout);
+  EXPECT_EQ(ks_test::read(layout.root / "app.yaml"), "new app");
+  EXPECT_EQ(ks_test::read(layout.root / "components/b.jsonnet"), "new b");
+  EXPECT_FALSE(stdfs::exists(layout.root / "components/a.jsonnet"));
+  EXPECT_FALSE(stdfs::exists(layout.dot_ksonnet() / "journal"));
+  EXPECT_FALSE(stdfs::exists(layout.dot_ksonnet() / "tmp"));
+}
+
+TEST_F(TransactionTest, StaleStagingWithoutJournalIsDiscarded) {
+  ks_test::write(layout.dot_ksonnet() / "tmp/txn-dead/f0", "half written");
+  ks::app::recover(layout);
+  EXPECT_EQ(ks_test::read(layout.root / "app.yaml"), "old app");
+  EXPECT_FALSE(stdfs::exists(layout.dot_ksonnet() / "tmp"));
+}
+
+}  // namespace
