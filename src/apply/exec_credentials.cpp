@@ -1,5 +1,6 @@
 #include "apply/exec_credentials.h"
 
+#include <algorithm>
 #include <ctime>
 #include <regex>
 
@@ -39,7 +40,8 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc3339(const std::st
     long offset = std::stol(m[10]) * 3600 + std::stol(m[11]) * 60;
     t += m[9] == "+" ? -offset : offset;
   }
-  return std::chrono::system_clock::from_time_t(t);
+  constexpr time_t kFarFuture = 7'000'000'000;  // year 2191; later times overflow system_clock
+  return std::chrono::system_clock::from_time_t(std::min(t, kFarFuture));
 }
 
 std::string exec_info(const ExecConfig& exec, const ClusterConfig& cluster) {

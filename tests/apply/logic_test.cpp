@@ -166,7 +166,7 @@ TEST(ApplySet, IdsAndLabelsFollowKubectl) {
   EXPECT_EQ(applyset_id("set1", "ns", "Secret", ""), "applyset-1_tBAyTGg7XeKbu3cbJLxSVoRTh-cVlcB7Aa31Hyanw-v1");
   ApplySet set = make_applyset({"guestbook", "prod/apps"}, "apps");
   EXPECT_EQ(set.parent_name, "ks.guestbook.prod-apps");
-  EXPECT_EQ(set.id, "applyset-" + std::string("mFlZDDi-kvtBHjTNoio6lv-h_Ecpd2zRiEjCvfJRj2k") + "-v1");
+  EXPECT_EQ(set.id, "applyset-" + std::string("wKZZZL3rssP0nbs6Q1NAVFGR_3AVB70tHS28GhDCmok") + "-v1");
   json obj = with_member_labels(json::parse(R"({"kind":"ConfigMap","metadata":{"name":"a"}})"), set, {"guestbook", "prod/apps"});
   EXPECT_EQ(obj["metadata"]["labels"][kPartOfLabel], set.id);
   EXPECT_EQ(obj["metadata"]["labels"][kManagedByLabel], "ks");

@@ -62,9 +62,26 @@ TEST(CheckExpression, RejectsInvalidOnesWithContext) {
             "value: invalid jsonnet at 1:4: expected an expression, found end of file");
   EXPECT_EQ(check_error("{a:}"),
             "value: invalid jsonnet at 1:4: expected an expression, found '}'");
-  for (const char* bad :
-       {"", "1 2", "{a 1}", "'open", "[1] ]", "import x", "local a = 1", "a[]", "super",
-        "{a: 1 b: 2}", "if x then", "(1", "\"\\q\"", "[x for x in y, ]"}) {
+  for (const char* bad : {"",
+                          "1 2",
+                          "{a 1}",
+                          "'open",
+                          "[1] ]",
+                          "import x",
+                          "local a = 1",
+                          "a[]",
+                          "super",
+                          "{a: 1 b: 2}",
+                          "if x then",
+                          "(1",
+                          "\"\\q\"",
+                          "[x for x in y, ]",
+                          "{a: 1, 'a': 2}",
+                          "local a = 1, a = 2; a",
+                          "{[x]:: 1 for x in y}",
+                          "f(a=1, 2)",
+                          "[1][0:1:2:3]",
+                          "$==1"}) {
     std::string e = check_error(bad);
     EXPECT_TRUE(e.rfind("value: invalid jsonnet at ", 0) == 0) << bad << " -> " << e;
   }
