@@ -1,11 +1,7 @@
 #include "cli/kube_binding.h"
 
-#include "base/error.h"
-
-#if __has_include("apply/kubeconfig.h")
 #include "apply/kubeconfig.h"
-#define KS_HAVE_KUBECONFIG 1
-#endif
+#include "base/error.h"
 
 namespace ks::cli {
 
@@ -18,7 +14,6 @@ Binding bind_cluster(const BindingFlags& flags, bool context_required) {
   if (!flags.server.empty()) {
     b.server = flags.server;
   } else {
-#ifdef KS_HAVE_KUBECONFIG
     auto config = apply::load_kubeconfig(flags.kubeconfig);
     std::string name = flags.context;
     if (name.empty()) {
@@ -33,10 +28,6 @@ Binding bind_cluster(const BindingFlags& flags, bool context_required) {
     } else if (context_required) {
       throw Error("no kube context found: pass --context NAME or --server URL, or set a current context in your kubeconfig");
     }
-#else
-    if (!flags.context.empty()) b.context = flags.context;
-    (void)context_required;
-#endif
   }
   if (b.ns.empty()) b.ns = "default";
   return b;
