@@ -27,7 +27,9 @@ std::string manager_of(const std::string& cause_message) {
 
 }  // namespace
 
-bool is_success(const Response& r) { return r.status >= 200 && r.status < 300; }
+bool is_success(const Response& r) {
+  return r.status >= 200 && r.status < 300;
+}
 
 ApiError parse_api_error(const Response& r) {
   ApiError e;
@@ -60,7 +62,9 @@ std::string describe_failure(const Response& r) {
     std::vector<std::string> parts;
     for (const auto& [manager, fields] : by_manager)
       parts.push_back("conflict with " + manager + ": " + str::join(fields, ", "));
-    return str::join(parts, "; ") + " (another field manager owns these fields; apply with --force-conflicts to take them over)";
+    return str::join(parts, "; ") +
+           " (another field manager owns these fields; apply with --force-conflicts to take them "
+           "over)";
   }
   std::string msg = one_line(e.message);
   if (msg.empty()) msg = "HTTP " + std::to_string(r.status);

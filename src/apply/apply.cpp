@@ -35,23 +35,24 @@ Members members_of(const std::vector<PlannedObject>& plan, const std::string& pa
   return m;
 }
 
-void write_parent(Session& session, const ApplySet& set, const Identity& identity, const Members& members,
-                  const std::string& field_manager) {
+void write_parent(Session& session, const ApplySet& set, const Identity& identity,
+                  const Members& members, const std::string& field_manager) {
   PlannedObject parent;
   parent.object = parent_object(set, identity, members.group_kinds, members.namespaces);
   parent.ref = ref_of(parent.object);
   parent.resource = kSecrets;
   Response r = ssa_patch(session, parent, {field_manager, true, false});
   if (!is_success(r))
-    throw Error("cannot record the ApplySet parent secret " + set.parent_namespace + "/" + set.parent_name + ": " +
-                describe_failure(r));
+    throw Error("cannot record the ApplySet parent secret " + set.parent_namespace + "/" +
+                set.parent_name + ": " + describe_failure(r));
 }
 
 ParentState read_parent(Session& session, const ApplySet& set) {
-  ParentState state = parent_state(session.get_object(object_path(kSecrets, set.parent_namespace, set.parent_name)));
+  ParentState state = parent_state(
+      session.get_object(object_path(kSecrets, set.parent_namespace, set.parent_name)));
   if (state.exists && state.tooling.rfind("ks/", 0) != 0)
-    throw Error("the ApplySet parent secret " + set.parent_namespace + "/" + set.parent_name + " is managed by '" +
-                state.tooling + "', not ks; refusing to change its objects");
+    throw Error("the ApplySet parent secret " + set.parent_namespace + "/" + set.parent_name +
+                " is managed by '" + state.tooling + "', not ks; refusing to change its objects");
   return state;
 }
 
@@ -62,11 +63,12 @@ Members merged(const Members& now, const ParentState& before) {
   return m;
 }
 
-std::vector<std::string> established_crds(const std::vector<PlannedObject>& plan, const std::vector<ObjectResult>& results) {
+std::vector<std::string> established_crds(const std::vector<PlannedObject>& plan,
+                                          const std::vector<ObjectResult>& results) {
   std::vector<std::string> names;
   for (size_t i = 0; i < plan.size(); ++i)
-    if (plan[i].ref.kind == "CustomResourceDefinition" && plan[i].ref.group() == "apiextensions.k8s.io" &&
-        results[i].action != Action::Failed)
+    if (plan[i].ref.kind == "CustomResourceDefinition" &&
+        plan[i].ref.group() == "apiextensions.k8s.io" && results[i].action != Action::Failed)
       names.push_back(plan[i].ref.name);
   return names;
 }
@@ -108,7 +110,8 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
     bool foundation = plan[group.front()].tier == Tier::Foundation;
     if (!foundation && !crds_waited) {
       crds_waited = true;
-      if (!options.dry_run && any_awaiting(plan)) wait_for_crds(session, established_crds(plan, results), plan, deadline);
+      if (!options.dry_run && any_awaiting(plan))
+        wait_for_crds(session, established_crds(plan, results), plan, deadline);
     }
     if (!foundation && !parent_written) {
       write_parent(session, set, options.identity, merged(now, before), options.field_manager);
@@ -119,7 +122,8 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
       record(i, apply_one(session, plan[i], call));
     });
   }
-  if (!parent_written) write_parent(session, set, options.identity, merged(now, before), options.field_manager);
+  if (!parent_written)
+    write_parent(session, set, options.identity, merged(now, before), options.field_manager);
   report.objects = results;
 
   bool pruned_all = false;
@@ -131,15 +135,16 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
       std::vector<ObjectRef> applied;
       for (const PlannedObject& p : plan) applied.push_back(p.ref);
       Members scope = merged(now, before);
-      report.pruned = prune(session, set, options.identity, {scope.group_kinds, scope.namespaces}, applied,
-                            options.dry_run, options.concurrency);
+      report.pruned = prune(session, set, options.identity, {scope.group_kinds, scope.namespaces},
+                            applied, options.dry_run, options.concurrency);
       for (const ObjectResult& r : report.pruned)
         if (options.on_result) options.on_result(r);
       pruned_all = report.ok();
     }
   }
   // The parent keeps the union until stale members are gone, so a failed prune can be retried.
-  if (!options.dry_run && pruned_all) write_parent(session, set, options.identity, now, options.field_manager);
+  if (!options.dry_run && pruned_all)
+    write_parent(session, set, options.identity, now, options.field_manager);
 
   if (options.wait && !options.dry_run) {
     std::vector<const PlannedObject*> applied;

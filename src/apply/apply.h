@@ -37,7 +37,8 @@ struct ApplyOptions {
 // Applies objects in tiers (Namespaces and CRDs, then cluster-scoped, then namespaced), records
 // the ApplySet parent, optionally prunes members no longer given and waits for readiness.
 // Throws ks::Error when nothing can be attempted (no cluster, wrong server, foreign ApplySet).
-Report apply(const Target& target, const std::vector<nlohmann::json>& objects, const ApplyOptions& options);
+Report apply(const Target& target, const std::vector<nlohmann::json>& objects,
+             const ApplyOptions& options);
 
 struct DeleteOptions {
   Identity identity;
@@ -53,7 +54,8 @@ struct DeleteOptions {
 };
 
 // Deletes in reverse tier order; a missing object is `not found`, not a failure.
-Report delete_objects(const Target& target, const std::vector<nlohmann::json>& objects, const DeleteOptions& options);
+Report delete_objects(const Target& target, const std::vector<nlohmann::json>& objects,
+                      const DeleteOptions& options);
 
 struct ValidateOptions {
   Identity identity;
@@ -65,7 +67,8 @@ struct ValidateOptions {
 };
 
 // Server-side dry-run apply of every object; every invalid object is reported.
-Report validate(const Target& target, const std::vector<nlohmann::json>& objects, const ValidateOptions& options);
+Report validate(const Target& target, const std::vector<nlohmann::json>& objects,
+                const ValidateOptions& options);
 
 struct DiffOptions {
   Identity identity;
@@ -77,6 +80,7 @@ struct DiffOptions {
 };
 
 // Live objects against what a server-side dry-run apply would make of them.
-DiffResult diff(const Target& target, const std::vector<nlohmann::json>& objects, const DiffOptions& options);
+DiffResult diff(const Target& target, const std::vector<nlohmann::json>& objects,
+                const DiffOptions& options);
 
 }  // namespace ks::apply

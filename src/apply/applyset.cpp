@@ -13,7 +13,8 @@ using nlohmann::json;
 
 std::string dns_name(const std::string& text) {
   std::string out;
-  for (char c : str::to_lower(text)) out += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '-';
+  for (char c : str::to_lower(text))
+    out += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '-';
   return out;
 }
 
@@ -26,12 +27,16 @@ std::set<std::string> split_set(const std::string& text) {
   return out;
 }
 
-std::string join_set(const std::set<std::string>& s) { return str::join({s.begin(), s.end()}, ","); }
+std::string join_set(const std::set<std::string>& s) {
+  return str::join({s.begin(), s.end()}, ",");
+}
 
 }  // namespace
 
-std::string applyset_id(const std::string& name, const std::string& ns, const std::string& kind, const std::string& group) {
-  return "applyset-" + base64url_unpadded(sha256(name + "." + ns + "." + kind + "." + group)) + "-v1";
+std::string applyset_id(const std::string& name, const std::string& ns, const std::string& kind,
+                        const std::string& group) {
+  return "applyset-" + base64url_unpadded(sha256(name + "." + ns + "." + kind + "." + group)) +
+         "-v1";
 }
 
 ApplySet make_applyset(const Identity& identity, const std::string& ns) {
@@ -44,7 +49,9 @@ ApplySet make_applyset(const Identity& identity, const std::string& ns) {
 
 std::string label_value(const std::string& text) {
   std::string out;
-  for (char c : text) out += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ? c : '.';
+  for (char c : text)
+    out +=
+        std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ? c : '.';
   if (out.size() > 63) out.resize(63);
   while (!out.empty() && !std::isalnum(static_cast<unsigned char>(out.back()))) out.pop_back();
   size_t start = 0;
@@ -64,13 +71,16 @@ json with_member_labels(json object, const ApplySet& set, const Identity& identi
 
 bool is_member(const json& object, const ApplySet& set, const Identity& identity) {
   const json* labels = nullptr;
-  if (object.contains("metadata") && object["metadata"].contains("labels")) labels = &object["metadata"]["labels"];
+  if (object.contains("metadata") && object["metadata"].contains("labels"))
+    labels = &object["metadata"]["labels"];
   if (!labels || !labels->is_object()) return false;
-  return labels->value(kPartOfLabel, "") == set.id && labels->value(kAppLabel, "") == label_value(identity.app) &&
+  return labels->value(kPartOfLabel, "") == set.id &&
+         labels->value(kAppLabel, "") == label_value(identity.app) &&
          labels->value(kEnvLabel, "") == label_value(identity.env);
 }
 
-json parent_object(const ApplySet& set, const Identity& identity, const std::set<std::string>& group_kinds,
+json parent_object(const ApplySet& set, const Identity& identity,
+                   const std::set<std::string>& group_kinds,
                    const std::set<std::string>& namespaces) {
   std::set<std::string> extra = namespaces;
   extra.erase(set.parent_namespace);
@@ -92,7 +102,9 @@ ParentState parent_state(const json& live) {
   ParentState s;
   if (!live.is_object()) return s;
   s.exists = true;
-  json annotations = live.contains("metadata") ? live["metadata"].value("annotations", json::object()) : json::object();
+  json annotations = live.contains("metadata")
+                         ? live["metadata"].value("annotations", json::object())
+                         : json::object();
   s.tooling = annotations.value(kToolingAnnotation, "");
   s.group_kinds = split_set(annotations.value(kGroupKindsAnnotation, ""));
   s.namespaces = split_set(annotations.value(kNamespacesAnnotation, ""));

@@ -32,17 +32,19 @@ struct ApplySet {
 };
 
 ApplySet make_applyset(const Identity& identity, const std::string& namespace_);
-std::string applyset_id(const std::string& name, const std::string& namespace_, const std::string& kind,
-                        const std::string& group);
+std::string applyset_id(const std::string& name, const std::string& namespace_,
+                        const std::string& kind, const std::string& group);
 // A valid label value: other characters become '.', at most 63, alphanumeric at both ends.
 std::string label_value(const std::string& text);
 
 // The object with the member label and ks labels added.
-nlohmann::json with_member_labels(nlohmann::json object, const ApplySet& set, const Identity& identity);
+nlohmann::json with_member_labels(nlohmann::json object, const ApplySet& set,
+                                  const Identity& identity);
 // True when the object carries this set's part-of label and this app+env's labels.
 bool is_member(const nlohmann::json& object, const ApplySet& set, const Identity& identity);
 
-nlohmann::json parent_object(const ApplySet& set, const Identity& identity, const std::set<std::string>& group_kinds,
+nlohmann::json parent_object(const ApplySet& set, const Identity& identity,
+                             const std::set<std::string>& group_kinds,
                              const std::set<std::string>& namespaces);
 
 struct ParentState {

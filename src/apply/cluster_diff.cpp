@@ -34,7 +34,8 @@ DiffPair compare(Session& session, const PlannedObject& p, const ApplyCall& call
 
 }  // namespace
 
-DiffResult diff(const Target& target, const std::vector<json>& objects, const DiffOptions& options) {
+DiffResult diff(const Target& target, const std::vector<json>& objects,
+                const DiffOptions& options) {
   Session session(target, options.session);
   emit_warnings(session.connection(), options.on_warning);
   std::vector<PlannedObject> plan = plan_objects(session, objects);

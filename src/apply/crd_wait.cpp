@@ -26,11 +26,13 @@ bool crd_established(const json& crd) {
   return false;
 }
 
-std::map<std::string, std::string> wait_for_crds(Session& session, const std::vector<std::string>& crd_names,
+std::map<std::string, std::string> wait_for_crds(Session& session,
+                                                 const std::vector<std::string>& crd_names,
                                                  std::vector<PlannedObject>& plan,
                                                  std::chrono::steady_clock::time_point deadline) {
   std::map<std::string, std::string> problems;
-  const ResourceInfo crds{"apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false};
+  const ResourceInfo crds{"apiextensions.k8s.io", "v1", "CustomResourceDefinition",
+                          "customresourcedefinitions", false};
   for (const std::string& name : crd_names) {
     for (;;) {
       json crd;

@@ -15,7 +15,8 @@ bool crd_established(const nlohmann::json& crd);
 
 // Waits for the named CRDs, refreshes discovery and resolves the objects awaiting them.
 // Returns crd name → why it is not usable (empty map: all fine).
-std::map<std::string, std::string> wait_for_crds(Session& session, const std::vector<std::string>& crd_names,
+std::map<std::string, std::string> wait_for_crds(Session& session,
+                                                 const std::vector<std::string>& crd_names,
                                                  std::vector<PlannedObject>& plan,
                                                  std::chrono::steady_clock::time_point deadline);
 

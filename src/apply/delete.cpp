@@ -14,7 +14,8 @@ using nlohmann::json;
 
 ObjectResult delete_one(Session& session, const PlannedObject& p, const DeleteOptions& options) {
   if (!p.resource) return {p.ref, Action::NotFound, "its kind is not served"};
-  json body = {{"apiVersion", "v1"}, {"kind", "DeleteOptions"}, {"propagationPolicy", options.propagation}};
+  json body = {
+      {"apiVersion", "v1"}, {"kind", "DeleteOptions"}, {"propagationPolicy", options.propagation}};
   if (options.grace_period_seconds) body["gracePeriodSeconds"] = *options.grace_period_seconds;
   Request req;
   req.method = "DELETE";
@@ -29,7 +30,8 @@ ObjectResult delete_one(Session& session, const PlannedObject& p, const DeleteOp
 
 }  // namespace
 
-Report delete_objects(const Target& target, const std::vector<json>& objects, const DeleteOptions& options) {
+Report delete_objects(const Target& target, const std::vector<json>& objects,
+                      const DeleteOptions& options) {
   Session session(target, options.session);
   emit_warnings(session.connection(), options.on_warning);
   std::vector<PlannedObject> plan = plan_objects(session, objects);
@@ -48,9 +50,12 @@ Report delete_objects(const Target& target, const std::vector<json>& objects, co
       size_t i = group[k];
       const PlannedObject& p = plan[i];
       // A kind the server does not serve cannot have objects; an invalid object cannot either.
-      if (!p.error.empty() && p.ref.name.empty()) record(i, {p.ref, Action::Failed, p.error});
-      else if (!p.error.empty()) record(i, {p.ref, Action::NotFound, "its kind is not served"});
-      else record(i, delete_one(session, p, options));
+      if (!p.error.empty() && p.ref.name.empty())
+        record(i, {p.ref, Action::Failed, p.error});
+      else if (!p.error.empty())
+        record(i, {p.ref, Action::NotFound, "its kind is not served"});
+      else
+        record(i, delete_one(session, p, options));
     });
     if (options.wait) {
       std::vector<const PlannedObject*> deleted;
@@ -67,11 +72,12 @@ Report delete_objects(const Target& target, const std::vector<json>& objects, co
     ApplySet set = make_applyset(options.identity, session.default_namespace());
     Request req;
     req.method = "DELETE";
-    req.path = "/api/v1/namespaces/" + url_encode(set.parent_namespace) + "/secrets/" + url_encode(set.parent_name);
+    req.path = "/api/v1/namespaces/" + url_encode(set.parent_namespace) + "/secrets/" +
+               url_encode(set.parent_name);
     Response r = session.send(req);
     if (!is_success(r) && r.status != 404)
-      report.notes.push_back("could not delete the ApplySet parent secret " + set.parent_namespace + "/" +
-                             set.parent_name + ": " + describe_failure(r));
+      report.notes.push_back("could not delete the ApplySet parent secret " + set.parent_namespace +
+                             "/" + set.parent_name + ": " + describe_failure(r));
   }
   return report;
 }

@@ -1,5 +1,6 @@
 #include "apply/diff.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 
@@ -18,8 +19,8 @@ namespace {
 
 using nlohmann::json;
 
-DiffResult external_diff(const std::string& program, const std::vector<DiffPair>& pairs, const std::string& old_label,
-                         const std::string& new_label) {
+DiffResult external_diff(const std::string& program, const std::vector<DiffPair>& pairs,
+                         const std::string& old_label, const std::string& new_label) {
   fs::TempDir tmp("ks-diff-");
   auto old_dir = tmp.path() / str::replace_all(old_label, "/", "_");
   auto new_dir = tmp.path() / str::replace_all(new_label, "/", "_");
@@ -36,23 +37,29 @@ DiffResult external_diff(const std::string& program, const std::vector<DiffPair>
   argv.push_back(new_dir.string());
   process::Result r = process::run(argv);
   if (r.exit_code > 1)
-    throw Error("KS_EXTERNAL_DIFF program '" + program + "' failed with exit code " + std::to_string(r.exit_code) +
-                (r.err.empty() ? "" : ": " + str::trim(r.err)));
+    throw Error("KS_EXTERNAL_DIFF program '" + program + "' failed with exit code " +
+                std::to_string(r.exit_code) + (r.err.empty() ? "" : ": " + str::trim(r.err)));
   return {r.exit_code == 1, r.out, {}};
 }
 
-std::string key_of(const ObjectRef& r) { return r.group() + "|" + r.kind + "|" + r.namespace_ + "|" + r.name; }
+std::string key_of(const ObjectRef& r) {
+  return r.group() + "|" + r.kind + "|" + r.namespace_ + "|" + r.name;
+}
 
 }  // namespace
 
-std::string diff_yaml(const json& object) { return object.is_null() ? "" : yaml::emit(strip_noise(object)); }
+std::string diff_yaml(const json& object) {
+  return object.is_null() ? "" : yaml::emit(strip_noise(object));
+}
 
-DiffResult render_diff(const std::vector<DiffPair>& pairs, const std::string& old_label, const std::string& new_label) {
+DiffResult render_diff(const std::vector<DiffPair>& pairs, const std::string& old_label,
+                       const std::string& new_label) {
   const char* external = std::getenv("KS_EXTERNAL_DIFF");
   if (external && *external) return external_diff(external, pairs, old_label, new_label);
   DiffResult result;
   for (const DiffPair& p : pairs) {
-    std::string d = unified_diff(p.old_yaml, p.new_yaml, old_label + "/" + p.name, new_label + "/" + p.name, 3);
+    std::string d =
+        unified_diff(p.old_yaml, p.new_yaml, old_label + "/" + p.name, new_label + "/" + p.name, 3);
     if (!d.empty()) result.differs = true;
     result.text += d;
   }
@@ -71,7 +78,10 @@ DiffResult diff_rendered(const std::vector<json>& old_objects, const std::vector
     if (it != olds.end()) olds.erase(it);
     pairs.push_back({ref.file_name(), diff_yaml(old), diff_yaml(n)});
   }
-  for (const auto& [_, entry] : olds) pairs.push_back({entry.first.file_name(), diff_yaml(entry.second), ""});
+  for (const auto& [_, entry] : olds)
+    pairs.push_back({entry.first.file_name(), diff_yaml(entry.second), ""});
+  std::sort(pairs.begin(), pairs.end(),
+            [](const DiffPair& a, const DiffPair& b) { return a.name < b.name; });
   return render_diff(pairs, old_label, new_label);
 }
 

@@ -22,11 +22,13 @@ struct DiffPair {
 
 // `--- <old_label>/<name>` / `+++ <new_label>/<name>` per differing pair, 3 lines of context.
 // Throws ks::Error when the external diff program fails.
-DiffResult render_diff(const std::vector<DiffPair>& pairs, const std::string& old_label, const std::string& new_label);
+DiffResult render_diff(const std::vector<DiffPair>& pairs, const std::string& old_label,
+                       const std::string& new_label);
 
 // Two rendered object sets (e.g. two envs) compared offline, objects matched by
 // group, kind, namespace and name.
-DiffResult diff_rendered(const std::vector<nlohmann::json>& old_objects, const std::vector<nlohmann::json>& new_objects,
+DiffResult diff_rendered(const std::vector<nlohmann::json>& old_objects,
+                         const std::vector<nlohmann::json>& new_objects,
                          const std::string& old_label, const std::string& new_label);
 
 // YAML of an object for diffing (noise removed); "" for null.

@@ -26,16 +26,22 @@ bool is_aggregated(const std::string& content_type) {
 }
 
 long long now_seconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 json to_json(const ResourceInfo& r) {
-  return {{"group", r.group}, {"version", r.version}, {"kind", r.kind}, {"resource", r.resource}, {"namespaced", r.namespaced}};
+  return {{"group", r.group},
+          {"version", r.version},
+          {"kind", r.kind},
+          {"resource", r.resource},
+          {"namespaced", r.namespaced}};
 }
 
 ResourceInfo from_json(const json& j) {
-  return {j.value("group", ""), j.value("version", ""), j.value("kind", ""), j.value("resource", ""),
-          j.value("namespaced", true)};
+  return {j.value("group", ""), j.value("version", ""), j.value("kind", ""),
+          j.value("resource", ""), j.value("namespaced", true)};
 }
 
 }  // namespace
@@ -50,7 +56,8 @@ std::string default_discovery_cache_dir() {
 
 std::string discovery_cache_file(const std::string& dir, const std::string& server) {
   std::string name;
-  for (char c : normalize_server_url(server)) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  for (char c : normalize_server_url(server))
+    name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
   return (stdfs::path(dir) / (name + ".json")).string();
 }
 
@@ -84,7 +91,8 @@ std::vector<ResourceInfo> parse_resource_list(const json& list) {
   return out;
 }
 
-Discovery::Discovery(HttpClient& client, RetryPolicy retry, std::string cache_dir, std::chrono::seconds ttl)
+Discovery::Discovery(HttpClient& client, RetryPolicy retry, std::string cache_dir,
+                     std::chrono::seconds ttl)
     : client_(client), retry_(retry), ttl_(ttl) {
   if (!cache_dir.empty()) cache_file_ = discovery_cache_file(cache_dir, client.server());
 }
@@ -96,7 +104,8 @@ std::optional<ResourceInfo> Discovery::lookup(const std::string& group, const st
   return std::nullopt;
 }
 
-std::optional<ResourceInfo> Discovery::find(const std::string& api_version, const std::string& kind) {
+std::optional<ResourceInfo> Discovery::find(const std::string& api_version,
+                                            const std::string& kind) {
   std::string group = group_of(api_version);
   std::string version = api_version.substr(group.empty() ? 0 : group.size() + 1);
   std::lock_guard<std::mutex> lock(mu_);
@@ -108,7 +117,8 @@ std::optional<ResourceInfo> Discovery::find(const std::string& api_version, cons
   return lookup(group, version, kind);
 }
 
-std::optional<ResourceInfo> Discovery::find_group_kind(const std::string& group, const std::string& kind) {
+std::optional<ResourceInfo> Discovery::find_group_kind(const std::string& group,
+                                                       const std::string& kind) {
   std::lock_guard<std::mutex> lock(mu_);
   ensure_loaded();
   return lookup(group, "", kind);
@@ -129,7 +139,8 @@ bool Discovery::load_cache() {
   std::string text;
   if (cache_file_.empty() || !fs::read_file_if_exists(cache_file_, text)) return false;
   json doc = json::parse(text, nullptr, false);
-  if (!doc.is_object() || doc.value("server", "") != normalize_server_url(client_.server())) return false;
+  if (!doc.is_object() || doc.value("server", "") != normalize_server_url(client_.server()))
+    return false;
   long long age = now_seconds() - doc.value("fetchedAt", 0LL);
   if (age < 0 || age > ttl_.count()) return false;
   resources_.clear();
@@ -144,10 +155,12 @@ json Discovery::get(const std::string& path, const std::string& accept, std::str
   Response r = send_with_retry(client_, req, retry_);
   if (r.status == 404) return nullptr;
   if (!is_success(r))
-    throw Error("cannot read the API discovery (" + path + ") from " + client_.server() + ": " + describe_failure(r));
+    throw Error("cannot read the API discovery (" + path + ") from " + client_.server() + ": " +
+                describe_failure(r));
   if (content_type) *content_type = r.content_type;
   json doc = json::parse(r.body, nullptr, false);
-  if (doc.is_discarded()) throw Error("the server " + client_.server() + " answered " + path + " with invalid JSON");
+  if (doc.is_discarded())
+    throw Error("the server " + client_.server() + " answered " + path + " with invalid JSON");
   return doc;
 }
 
@@ -155,7 +168,9 @@ void Discovery::fetch() {
   std::string core_type, groups_type;
   json core = get("/api", kAggregatedAccept, &core_type);
   json groups = get("/apis", kAggregatedAccept, &groups_type);
-  if (groups.is_null()) throw Error("the server " + client_.server() + " does not serve /apis; is it a Kubernetes API server?");
+  if (groups.is_null())
+    throw Error("the server " + client_.server() +
+                " does not serve /apis; is it a Kubernetes API server?");
   std::vector<ResourceInfo> found;
   if (is_aggregated(core_type) && is_aggregated(groups_type)) {
     found = parse_aggregated_discovery(core);
@@ -163,15 +178,18 @@ void Discovery::fetch() {
   } else {
     std::vector<std::string> gvs;
     if (core.is_object())
-      for (const json& v : core.value("versions", json::array())) gvs.push_back(v.get<std::string>());
+      for (const json& v : core.value("versions", json::array()))
+        gvs.push_back(v.get<std::string>());
     for (const json& g : groups.value("groups", json::array())) {
-      std::string preferred = g.contains("preferredVersion") ? g["preferredVersion"].value("groupVersion", "") : "";
+      std::string preferred =
+          g.contains("preferredVersion") ? g["preferredVersion"].value("groupVersion", "") : "";
       if (!preferred.empty()) gvs.push_back(preferred);
       for (const json& v : g.value("versions", json::array()))
         if (v.value("groupVersion", "") != preferred) gvs.push_back(v.value("groupVersion", ""));
     }
     for (const std::string& gv : gvs) {
-      json list = get(gv.find('/') == std::string::npos ? "/api/" + gv : "/apis/" + gv, "application/json", nullptr);
+      json list = get(gv.find('/') == std::string::npos ? "/api/" + gv : "/apis/" + gv,
+                      "application/json", nullptr);
       if (list.is_object())
         for (ResourceInfo& r : parse_resource_list(list)) found.push_back(std::move(r));
     }
@@ -179,7 +197,9 @@ void Discovery::fetch() {
   resources_ = std::move(found);
   loaded_ = true;
   if (cache_file_.empty()) return;
-  json doc = {{"server", normalize_server_url(client_.server())}, {"fetchedAt", now_seconds()}, {"resources", json::array()}};
+  json doc = {{"server", normalize_server_url(client_.server())},
+              {"fetchedAt", now_seconds()},
+              {"resources", json::array()}};
   for (const ResourceInfo& r : resources_) doc["resources"].push_back(to_json(r));
   try {
     fs::write_file_atomic(cache_file_, doc.dump() + "\n", 0600);

@@ -41,7 +41,8 @@ class Discovery {
   void ensure_loaded();
   bool load_cache();
   void fetch();
-  std::optional<ResourceInfo> lookup(const std::string& group, const std::string& version, const std::string& kind) const;
+  std::optional<ResourceInfo> lookup(const std::string& group, const std::string& version,
+                                     const std::string& kind) const;
   nlohmann::json get(const std::string& path, const std::string& accept, std::string* content_type);
 
   HttpClient& client_;

@@ -20,12 +20,15 @@ bool supported_version(const std::string& v) {
   return v == "client.authentication.k8s.io/v1" || v == "client.authentication.k8s.io/v1beta1";
 }
 
-std::string plugin_name(const ExecConfig& exec) { return "exec credential plugin " + exec.command; }
+std::string plugin_name(const ExecConfig& exec) {
+  return "exec credential plugin " + exec.command;
+}
 
 }  // namespace
 
 std::optional<std::chrono::system_clock::time_point> parse_rfc3339(const std::string& text) {
-  static const std::regex re(R"(^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$)");
+  static const std::regex re(
+      R"(^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$)");
   std::smatch m;
   if (!std::regex_match(text, m, re)) return std::nullopt;
   std::tm tm{};
@@ -55,7 +58,8 @@ std::string exec_info(const ExecConfig& exec, const ClusterConfig& cluster) {
     if (!cluster.proxy_url.empty()) c["proxy-url"] = cluster.proxy_url;
     spec["cluster"] = c;
   }
-  std::string version = exec.api_version.empty() ? "client.authentication.k8s.io/v1" : exec.api_version;
+  std::string version =
+      exec.api_version.empty() ? "client.authentication.k8s.io/v1" : exec.api_version;
   return json{{"kind", "ExecCredential"}, {"apiVersion", version}, {"spec", spec}}.dump();
 }
 
@@ -69,10 +73,11 @@ ExecCredential parse_exec_credential(const std::string& out, const ExecConfig& e
   if (!doc.is_object() || doc.value("kind", "") != "ExecCredential")
     throw Error(plugin_name(exec) + " did not print an ExecCredential JSON object");
   if (doc.value("apiVersion", "") != exec.api_version)
-    throw Error(plugin_name(exec) + " answered apiVersion '" + doc.value("apiVersion", "") + "', expected '" +
-                exec.api_version + "'");
+    throw Error(plugin_name(exec) + " answered apiVersion '" + doc.value("apiVersion", "") +
+                "', expected '" + exec.api_version + "'");
   auto status = doc.find("status");
-  if (status == doc.end() || !status->is_object()) throw Error(plugin_name(exec) + " didn't return a status field");
+  if (status == doc.end() || !status->is_object())
+    throw Error(plugin_name(exec) + " didn't return a status field");
   ExecCredential c;
   c.token = status->value("token", "");
   c.client_certificate_data = status->value("clientCertificateData", "");
@@ -100,7 +105,8 @@ ExecCredentialProvider::ExecCredentialProvider(ExecConfig exec, ClusterConfig cl
 
 ExecCredential ExecCredentialProvider::get() {
   std::lock_guard<std::mutex> lock(mu_);
-  if (cached_ && (!cached_->expiry || *cached_->expiry > std::chrono::system_clock::now())) return *cached_;
+  if (cached_ && (!cached_->expiry || *cached_->expiry > std::chrono::system_clock::now()))
+    return *cached_;
   std::vector<std::string> argv{exec_.command};
   argv.insert(argv.end(), exec_.args.begin(), exec_.args.end());
   process::Options options;
@@ -115,7 +121,8 @@ ExecCredential ExecCredentialProvider::get() {
     throw Error("cannot run " + plugin_name(exec_) + hint);
   }
   if (r.timed_out)
-    throw Error(plugin_name(exec_) + " did not finish within " + std::to_string(timeout_.count() / 1000) + "s");
+    throw Error(plugin_name(exec_) + " did not finish within " +
+                std::to_string(timeout_.count() / 1000) + "s");
   if (r.exit_code != 0)
     throw Error(plugin_name(exec_) + " failed with exit code " + std::to_string(r.exit_code));
   cached_ = parse_exec_credential(r.out, exec_);

@@ -99,7 +99,9 @@ struct HttpClient::Impl {
   static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
     static_cast<Impl*>(user)->share_locks[data].lock();
   }
-  static void unlock(CURL*, curl_lock_data data, void* user) { static_cast<Impl*>(user)->share_locks[data].unlock(); }
+  static void unlock(CURL*, curl_lock_data data, void* user) {
+    static_cast<Impl*>(user)->share_locks[data].unlock();
+  }
 
   CURL* acquire() {
     {
@@ -156,7 +158,8 @@ struct HttpClient::Impl {
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(h, CURLOPT_USERAGENT, options.user_agent.c_str());
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(options.request_timeout.count()));
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout.count()));
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(options.connect_timeout.count()));
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &r.body);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
@@ -174,9 +177,11 @@ struct HttpClient::Impl {
       curl_easy_setopt(h, CURLOPT_CONNECT_TO, connect_list);
     }
     headers = curl_slist_append(headers, ("Accept: " + req.accept).c_str());
-    if (!req.content_type.empty()) headers = curl_slist_append(headers, ("Content-Type: " + req.content_type).c_str());
+    if (!req.content_type.empty())
+      headers = curl_slist_append(headers, ("Content-Type: " + req.content_type).c_str());
     headers = curl_slist_append(headers, "Expect:");
-    if (!cred.bearer.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + cred.bearer).c_str());
+    if (!cred.bearer.empty())
+      headers = curl_slist_append(headers, ("Authorization: Bearer " + cred.bearer).c_str());
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
     if (!conn.user.username.empty() || !conn.user.password.empty()) {
       curl_easy_setopt(h, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
@@ -198,7 +203,8 @@ struct HttpClient::Impl {
       curl_easy_setopt(h, CURLOPT_SSLKEY_BLOB, &key);
       curl_easy_setopt(h, CURLOPT_SSLKEYTYPE, "PEM");
     }
-    if (!conn.cluster.proxy_url.empty()) curl_easy_setopt(h, CURLOPT_PROXY, conn.cluster.proxy_url.c_str());
+    if (!conn.cluster.proxy_url.empty())
+      curl_easy_setopt(h, CURLOPT_PROXY, conn.cluster.proxy_url.c_str());
 
     CURLcode rc = curl_easy_perform(h);
     if (rc == CURLE_OK) {
@@ -215,7 +221,8 @@ struct HttpClient::Impl {
   }
 };
 
-HttpClient::HttpClient(const Connection& connection, ClientOptions options) : impl_(std::make_unique<Impl>()) {
+HttpClient::HttpClient(const Connection& connection, ClientOptions options)
+    : impl_(std::make_unique<Impl>()) {
   global_init();
   Impl& m = *impl_;
   m.conn = connection;
@@ -231,8 +238,9 @@ HttpClient::HttpClient(const Connection& connection, ClientOptions options) : im
     m.connect_to = cl.tls_server_name + ":" + hp.port + ":" + hp.host + ":" + hp.port;
   }
   m.ca_pem = !cl.certificate_authority_data.empty() ? cl.certificate_authority_data
-             : !cl.certificate_authority.empty()    ? read_required(cl.certificate_authority, "certificate-authority")
-                                                    : "";
+             : !cl.certificate_authority.empty()
+                 ? read_required(cl.certificate_authority, "certificate-authority")
+                 : "";
   const UserConfig& u = connection.user;
   m.static_cert_pem = !u.client_certificate_data.empty() ? u.client_certificate_data
                       : !u.client_certificate.empty()
@@ -242,7 +250,8 @@ HttpClient::HttpClient(const Connection& connection, ClientOptions options) : im
                      : !u.client_key.empty()    ? read_required(u.client_key, "client-key")
                                                 : "";
   if (m.static_cert_pem.empty() != m.static_key_pem.empty())
-    throw Error("kube user '" + connection.context.user + "' has a client certificate without a key (or a key without a certificate)");
+    throw Error("kube user '" + connection.context.user +
+                "' has a client certificate without a key (or a key without a certificate)");
   if (u.exec) m.exec = std::make_unique<ExecCredentialProvider>(*u.exec, cl);
   m.share = curl_share_init();
   curl_share_setopt(m.share, CURLSHOPT_LOCKFUNC, &Impl::lock);
@@ -267,6 +276,8 @@ Response HttpClient::send(const Request& request) {
   return r;
 }
 
-const std::string& HttpClient::server() const { return impl_->conn.context.server; }
+const std::string& HttpClient::server() const {
+  return impl_->conn.context.server;
+}
 
 }  // namespace ks::apply

@@ -56,7 +56,8 @@ const json& list_of(const json& doc, const char* key, const std::string& path) {
 
 // Each entry is {name: N, <inner>: {...}}; returns pairs whose name is new to `known`.
 template <typename Fn>
-void each_named(const json& doc, const char* list, const char* inner, const std::string& path, Fn&& fn) {
+void each_named(const json& doc, const char* list, const char* inner, const std::string& path,
+                Fn&& fn) {
   for (const json& entry : list_of(doc, list, path)) {
     if (!entry.is_object()) continue;
     std::string name = str_field(entry, "name");
@@ -104,7 +105,8 @@ UserConfig parse_user(const json& u, const std::string& where, const stdfs::path
   out.username = str_field(u, "username");
   out.password = str_field(u, "password");
   if (auto e = u.find("exec"); e != u.end() && e->is_object()) out.exec = parse_exec(*e, dir);
-  if (auto a = u.find("auth-provider"); a != u.end() && a->is_object()) out.auth_provider = str_field(*a, "name");
+  if (auto a = u.find("auth-provider"); a != u.end() && a->is_object())
+    out.auth_provider = str_field(*a, "name");
   return out;
 }
 
@@ -144,7 +146,8 @@ void merge_kubeconfig(KubeConfig& into, const std::string& text, const std::stri
   });
   each_named(doc, "contexts", "context", path, [&](const std::string& name, const json& c) {
     if (into.contexts.count(name)) return;
-    into.contexts.emplace(name, ContextConfig{str_field(c, "cluster"), str_field(c, "user"), str_field(c, "namespace")});
+    into.contexts.emplace(name, ContextConfig{str_field(c, "cluster"), str_field(c, "user"),
+                                              str_field(c, "namespace")});
   });
   if (into.current_context.empty()) into.current_context = str_field(doc, "current-context");
   into.files.push_back(path);
@@ -179,14 +182,16 @@ KubeContext resolve_context(const KubeConfig& config, const std::string& name) {
   auto it = config.contexts.find(name);
   if (it == config.contexts.end()) {
     std::vector<std::string> names = context_names(config);
-    std::string files = config.files.empty() ? "no kubeconfig file found" : "read " + str::join(config.files, ", ");
-    throw Error("kube context '" + name + "' not found (" + files + "); available contexts: " +
-                (names.empty() ? "none" : str::join(names, ", ")));
+    std::string files =
+        config.files.empty() ? "no kubeconfig file found" : "read " + str::join(config.files, ", ");
+    throw Error("kube context '" + name + "' not found (" + files +
+                "); available contexts: " + (names.empty() ? "none" : str::join(names, ", ")));
   }
   KubeContext out{name, it->second.cluster, it->second.user, "", it->second.namespace_};
   auto cluster = config.clusters.find(out.cluster);
   if (cluster == config.clusters.end())
-    throw Error("kube context '" + name + "' names cluster '" + out.cluster + "', which the kubeconfig does not define");
+    throw Error("kube context '" + name + "' names cluster '" + out.cluster +
+                "', which the kubeconfig does not define");
   out.server = cluster->second.server;
   if (out.server.empty()) throw Error("kube cluster '" + out.cluster + "' has no server");
   return out;

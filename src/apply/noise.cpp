@@ -7,7 +7,8 @@ nlohmann::json strip_noise(nlohmann::json object) {
   object.erase("status");
   auto meta = object.find("metadata");
   if (meta == object.end() || !meta->is_object()) return object;
-  for (const char* key : {"managedFields", "resourceVersion", "generation", "uid", "creationTimestamp", "selfLink"})
+  for (const char* key :
+       {"managedFields", "resourceVersion", "generation", "uid", "creationTimestamp", "selfLink"})
     meta->erase(key);
   auto annotations = meta->find("annotations");
   if (annotations != meta->end() && annotations->is_object()) {

@@ -16,7 +16,9 @@ std::string group_kind(const std::string& group, const std::string& kind) {
   return group.empty() ? kind : kind + "." + group;
 }
 
-std::string ObjectRef::group() const { return group_of(api_version); }
+std::string ObjectRef::group() const {
+  return group_of(api_version);
+}
 
 std::string ObjectRef::version() const {
   auto slash = api_version.find('/');
@@ -28,7 +30,9 @@ std::string ObjectRef::display() const {
   return namespace_.empty() ? k + " " + name : k + " " + namespace_ + "/" + name;
 }
 
-std::string ObjectRef::group_kind() const { return apply::group_kind(group(), kind); }
+std::string ObjectRef::group_kind() const {
+  return apply::group_kind(group(), kind);
+}
 
 std::string ObjectRef::file_name() const {
   std::string g = group();
@@ -38,11 +42,13 @@ std::string ObjectRef::file_name() const {
 }
 
 bool ObjectRef::operator<(const ObjectRef& o) const {
-  return std::tie(api_version, kind, namespace_, name) < std::tie(o.api_version, o.kind, o.namespace_, o.name);
+  return std::tie(api_version, kind, namespace_, name) <
+         std::tie(o.api_version, o.kind, o.namespace_, o.name);
 }
 
 bool ObjectRef::operator==(const ObjectRef& o) const {
-  return std::tie(api_version, kind, namespace_, name) == std::tie(o.api_version, o.kind, o.namespace_, o.name);
+  return std::tie(api_version, kind, namespace_, name) ==
+         std::tie(o.api_version, o.kind, o.namespace_, o.name);
 }
 
 ObjectRef ref_of(const nlohmann::json& o) {
@@ -59,7 +65,8 @@ ObjectRef ref_of(const nlohmann::json& o) {
 }
 
 std::string collection_path(const ResourceInfo& res, const std::string& ns) {
-  std::string p = res.group.empty() ? "/api/" + res.version : "/apis/" + res.group + "/" + res.version;
+  std::string p =
+      res.group.empty() ? "/api/" + res.version : "/apis/" + res.group + "/" + res.version;
   if (res.namespaced && !ns.empty()) p += "/namespaces/" + url_encode(ns);
   return p + "/" + res.resource;
 }

@@ -20,7 +20,7 @@ struct ObjectRef {
   std::string namespace_;
   std::string name;
 
-  std::string group() const;    // "" for core
+  std::string group() const;  // "" for core
   std::string version() const;
   // `deployment default/cnn`, or `namespace prod` when cluster-scoped.
   std::string display() const;
@@ -38,7 +38,8 @@ std::string group_kind(const std::string& group, const std::string& kind);
 
 // /api/v1/namespaces/ns/configmaps or /apis/apps/v1/deployments (namespace empty: all or cluster).
 std::string collection_path(const ResourceInfo& resource, const std::string& namespace_);
-std::string object_path(const ResourceInfo& resource, const std::string& namespace_, const std::string& name);
+std::string object_path(const ResourceInfo& resource, const std::string& namespace_,
+                        const std::string& name);
 // Percent-encodes a query parameter value.
 std::string url_encode(const std::string& value);
 

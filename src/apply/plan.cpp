@@ -56,7 +56,8 @@ std::vector<PlannedObject> plan_objects(Session& session, const std::vector<json
     PlannedObject p;
     p.object = objects[i];
     p.ref = ref_of(p.object);
-    if (!p.object.is_object() || p.ref.api_version.empty() || p.ref.kind.empty() || p.ref.name.empty()) {
+    if (!p.object.is_object() || p.ref.api_version.empty() || p.ref.kind.empty() ||
+        p.ref.name.empty()) {
       p.error = "object " + std::to_string(i + 1) + " needs apiVersion, kind and metadata.name";
       plan.push_back(std::move(p));
       continue;
@@ -66,7 +67,8 @@ std::vector<PlannedObject> plan_objects(Session& session, const std::vector<json
     if (from_crd) {
       // Do not force a discovery refresh for kinds the same set defines: they may not exist yet.
       res = session.discovery().find_group_kind(p.ref.group(), p.ref.kind);
-      if (res && res->version != p.ref.version()) res = session.discovery().find(p.ref.api_version, p.ref.kind);
+      if (res && res->version != p.ref.version())
+        res = session.discovery().find(p.ref.api_version, p.ref.kind);
     } else {
       res = session.discovery().find(p.ref.api_version, p.ref.kind);
     }
@@ -77,8 +79,8 @@ std::vector<PlannedObject> plan_objects(Session& session, const std::vector<json
       p.awaits_crd = true;
       set_scope(p, from_crd->namespaced, session.default_namespace());
     } else {
-      p.error = "the server " + session.http().server() + " does not serve kind " + p.ref.kind + " in apiVersion " +
-                p.ref.api_version + " (is its CRD installed?)";
+      p.error = "the server " + session.http().server() + " does not serve kind " + p.ref.kind +
+                " in apiVersion " + p.ref.api_version + " (is its CRD installed?)";
     }
     plan.push_back(std::move(p));
   }
@@ -89,7 +91,8 @@ void resolve_awaiting(Session& session, std::vector<PlannedObject>& plan) {
   for (PlannedObject& p : plan) {
     if (!p.awaits_crd || p.resource) continue;
     if (auto res = session.discovery().find_group_kind(p.ref.group(), p.ref.kind)) {
-      if (res->version != p.ref.version()) res = session.discovery().find(p.ref.api_version, p.ref.kind);
+      if (res->version != p.ref.version())
+        res = session.discovery().find(p.ref.api_version, p.ref.kind);
       if (res) {
         p.resource = res;
         set_scope(p, res->namespaced, session.default_namespace());
@@ -98,6 +101,8 @@ void resolve_awaiting(Session& session, std::vector<PlannedObject>& plan) {
   }
 }
 
-std::string path_of(const PlannedObject& p) { return object_path(*p.resource, p.ref.namespace_, p.ref.name); }
+std::string path_of(const PlannedObject& p) {
+  return object_path(*p.resource, p.ref.namespace_, p.ref.name);
+}
 
 }  // namespace ks::apply

@@ -32,7 +32,8 @@ struct DefinedKind {
 };
 std::vector<DefinedKind> kinds_defined_by_crds(const std::vector<nlohmann::json>& objects);
 
-std::vector<PlannedObject> plan_objects(Session& session, const std::vector<nlohmann::json>& objects);
+std::vector<PlannedObject> plan_objects(Session& session,
+                                        const std::vector<nlohmann::json>& objects);
 // Re-resolves objects awaiting a CRD (after discovery was refreshed).
 void resolve_awaiting(Session& session, std::vector<PlannedObject>& plan);
 // The object's path, for objects with a resource.

@@ -12,7 +12,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string identity_key(const std::string& group, const std::string& kind, const std::string& ns, const std::string& name) {
+std::string identity_key(const std::string& group, const std::string& kind, const std::string& ns,
+                         const std::string& name) {
   return group + "|" + kind + "|" + ns + "|" + name;
 }
 
@@ -28,12 +29,14 @@ std::vector<json> list_all(Session& session, const std::string& path, const std:
   std::string cont;
   do {
     Request req;
-    req.path = path + "?labelSelector=" + url_encode(selector) + "&limit=500" + (cont.empty() ? "" : "&continue=" + url_encode(cont));
+    req.path = path + "?labelSelector=" + url_encode(selector) + "&limit=500" +
+               (cont.empty() ? "" : "&continue=" + url_encode(cont));
     Response r = session.send(req);
     if (r.status == 404) break;
     if (!is_success(r)) throw Error("cannot list " + path + " for prune: " + describe_failure(r));
     json list = json::parse(r.body, nullptr, false);
-    if (!list.is_object()) throw Error("cannot list " + path + " for prune: the server answered invalid JSON");
+    if (!list.is_object())
+      throw Error("cannot list " + path + " for prune: the server answered invalid JSON");
     for (const json& item : list.value("items", json::array())) items.push_back(item);
     cont = list.contains("metadata") ? list["metadata"].value("continue", "") : "";
   } while (!cont.empty());
@@ -49,10 +52,12 @@ bool is_controller_owned(const json& object) {
   return false;
 }
 
-std::vector<ObjectResult> prune(Session& session, const ApplySet& set, const Identity& identity, const PruneScope& scope,
-                                const std::vector<ObjectRef>& applied, bool dry_run, int concurrency) {
+std::vector<ObjectResult> prune(Session& session, const ApplySet& set, const Identity& identity,
+                                const PruneScope& scope, const std::vector<ObjectRef>& applied,
+                                bool dry_run, int concurrency) {
   std::set<std::string> keep;
-  for (const ObjectRef& r : applied) keep.insert(identity_key(r.group(), r.kind, r.namespace_, r.name));
+  for (const ObjectRef& r : applied)
+    keep.insert(identity_key(r.group(), r.kind, r.namespace_, r.name));
   struct Candidate {
     ObjectRef ref;
     std::string path;
@@ -63,15 +68,18 @@ std::vector<ObjectResult> prune(Session& session, const ApplySet& set, const Ide
     auto [group, kind] = split_group_kind(gk);
     auto res = session.discovery().find_group_kind(group, kind);
     if (!res) continue;  // no longer served: nothing of that kind can exist
-    std::vector<std::string> namespaces = res->namespaced ? std::vector<std::string>(scope.namespaces.begin(), scope.namespaces.end())
-                                                          : std::vector<std::string>{""};
+    std::vector<std::string> namespaces =
+        res->namespaced ? std::vector<std::string>(scope.namespaces.begin(), scope.namespaces.end())
+                        : std::vector<std::string>{""};
     for (const std::string& ns : namespaces) {
       for (const json& item : list_all(session, collection_path(*res, ns), selector)) {
         json meta = item.value("metadata", json::object());
-        std::string name = meta.value("name", ""), item_ns = res->namespaced ? meta.value("namespace", ns) : "";
+        std::string name = meta.value("name", ""),
+                    item_ns = res->namespaced ? meta.value("namespace", ns) : "";
         if (keep.count(identity_key(group, kind, item_ns, name))) continue;
         if (!is_member(item, set, identity) || is_controller_owned(item)) continue;
-        ObjectRef ref{group.empty() ? res->version : group + "/" + res->version, kind, item_ns, name};
+        ObjectRef ref{group.empty() ? res->version : group + "/" + res->version, kind, item_ns,
+                      name};
         candidates.push_back({ref, object_path(*res, item_ns, name)});
       }
     }
@@ -81,11 +89,14 @@ std::vector<ObjectResult> prune(Session& session, const ApplySet& set, const Ide
     Request req;
     req.method = "DELETE";
     req.path = candidates[i].path + (dry_run ? "?dryRun=All" : "");
-    req.body = json{{"apiVersion", "v1"}, {"kind", "DeleteOptions"}, {"propagationPolicy", "Background"}}.dump();
+    req.body =
+        json{{"apiVersion", "v1"}, {"kind", "DeleteOptions"}, {"propagationPolicy", "Background"}}
+            .dump();
     req.content_type = "application/json";
     Response r = session.send(req);
     bool gone = is_success(r) || r.status == 404;
-    results[i] = {candidates[i].ref, gone ? Action::Pruned : Action::Failed, gone ? "" : describe_failure(r)};
+    results[i] = {candidates[i].ref, gone ? Action::Pruned : Action::Failed,
+                  gone ? "" : describe_failure(r)};
   });
   return results;
 }

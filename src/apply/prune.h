@@ -23,7 +23,7 @@ bool is_controller_owned(const nlohmann::json& object);
 // Deletes stale members (dry run: asks the server with dryRun=All). `applied` holds the objects
 // applied in this run; they are never pruned.
 std::vector<ObjectResult> prune(Session& session, const ApplySet& set, const Identity& identity,
-                                const PruneScope& scope, const std::vector<ObjectRef>& applied, bool dry_run,
-                                int concurrency);
+                                const PruneScope& scope, const std::vector<ObjectRef>& applied,
+                                bool dry_run, int concurrency);
 
 }  // namespace ks::apply

@@ -7,7 +7,18 @@
 
 namespace ks::apply {
 
-enum class Action { Created, Configured, Unchanged, Pruned, Deleted, NotFound, Valid, Skipped, Ready, Failed };
+enum class Action {
+  Created,
+  Configured,
+  Unchanged,
+  Pruned,
+  Deleted,
+  NotFound,
+  Valid,
+  Skipped,
+  Ready,
+  Failed
+};
 
 std::string action_name(Action action);  // "created", "not found", ...
 

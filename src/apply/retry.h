@@ -23,7 +23,8 @@ bool is_retryable(const Response& response);
 // Delay before attempt `attempt + 1` (attempt counts from 1): Retry-After when the server sent
 // one (capped at max_delay), else initial_delay * 2^(attempt-1) capped at max_delay, scaled by
 // `jitter` in [0, 1) to between 50% and 100%.
-std::chrono::milliseconds retry_delay(const RetryPolicy& policy, int attempt, const Response& response, double jitter);
+std::chrono::milliseconds retry_delay(const RetryPolicy& policy, int attempt,
+                                      const Response& response, double jitter);
 
 // Sends `request` until it succeeds, fails for good, or the policy is exhausted; returns the
 // last response. `sleep` is injectable for tests.

@@ -10,11 +10,14 @@ namespace ks::apply {
 Session::Session(const Target& target, const SessionOptions& options)
     : connection_(resolve_target(target)), options_(options) {
   client_ = std::make_unique<HttpClient>(connection_, options.client);
-  std::string cache = options.discovery_cache_dir ? *options.discovery_cache_dir : default_discovery_cache_dir();
+  std::string cache =
+      options.discovery_cache_dir ? *options.discovery_cache_dir : default_discovery_cache_dir();
   discovery_ = std::make_unique<Discovery>(*client_, options.retry, cache);
 }
 
-Response Session::send(const Request& request) { return send_with_retry(*client_, request, options_.retry); }
+Response Session::send(const Request& request) {
+  return send_with_retry(*client_, request, options_.retry);
+}
 
 nlohmann::json Session::get_object(const std::string& path) {
   Request req;
@@ -27,10 +30,13 @@ nlohmann::json Session::get_object(const std::string& path) {
   return doc;
 }
 
-void emit_warnings(const Connection& connection, const std::function<void(const std::string&)>& sink) {
+void emit_warnings(const Connection& connection,
+                   const std::function<void(const std::string&)>& sink) {
   for (const std::string& w : connection.warnings) {
-    if (sink) sink(w);
-    else std::cerr << "warning: " << w << "\n";
+    if (sink)
+      sink(w);
+    else
+      std::cerr << "warning: " << w << "\n";
   }
 }
 

@@ -43,6 +43,7 @@ class Session {
 };
 
 // Passes the connection's warnings to `sink`, or prints `warning: ...` on stderr without one.
-void emit_warnings(const Connection& connection, const std::function<void(const std::string&)>& sink);
+void emit_warnings(const Connection& connection,
+                   const std::function<void(const std::string&)>& sink);
 
 }  // namespace ks::apply

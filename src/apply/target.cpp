@@ -16,7 +16,8 @@ std::string pick_context(const Target& target, const KubeConfig& config) {
       auto ctx = config.contexts.find(*current);
       if (ctx != config.contexts.end()) {
         auto cl = config.clusters.find(ctx->second.cluster);
-        if (cl != config.clusters.end() && same_server(cl->second.server, target.server)) return *current;
+        if (cl != config.clusters.end() && same_server(cl->second.server, target.server))
+          return *current;
       }
     }
     for (const auto& [name, ctx] : config.contexts) {
@@ -27,8 +28,11 @@ std::string pick_context(const Target& target, const KubeConfig& config) {
   if (auto current = current_context(config)) return *current;
   if (!target.server.empty())
     throw Error("no kube context points at server " + target.server +
-                " and the kubeconfig has no current context; add a context for it or set the env's context");
-  throw Error("the kubeconfig has no current context; set the env's context (ks env set ENV --context NAME)");
+                " and the kubeconfig has no current context; add a context for it or set the env's "
+                "context");
+  throw Error(
+      "the kubeconfig has no current context; set the env's context (ks env set ENV --context "
+      "NAME)");
 }
 
 }  // namespace
@@ -50,15 +54,17 @@ Connection resolve_target(const Target& target, const KubeConfig& config) {
   }
   if (!target.server.empty() && !same_server(target.server, c.context.server)) {
     if (!target.skip_server_check)
-      throw Error("the environment's server " + normalize_server_url(target.server) + " is not the server " +
-                  normalize_server_url(c.context.server) + " of kube context '" + c.context.name +
-                  "'; fix the env's server or context, or pass --skip-server-check to deploy anyway");
-    c.warnings.push_back("deploying to " + c.context.server + " although the environment names " + target.server +
-                         " (--skip-server-check)");
+      throw Error(
+          "the environment's server " + normalize_server_url(target.server) +
+          " is not the server " + normalize_server_url(c.context.server) + " of kube context '" +
+          c.context.name +
+          "'; fix the env's server or context, or pass --skip-server-check to deploy anyway");
+    c.warnings.push_back("deploying to " + c.context.server + " although the environment names " +
+                         target.server + " (--skip-server-check)");
   }
-  c.default_namespace = !target.namespace_.empty()         ? target.namespace_
-                        : !c.context.namespace_.empty()    ? c.context.namespace_
-                                                           : "default";
+  c.default_namespace = !target.namespace_.empty()      ? target.namespace_
+                        : !c.context.namespace_.empty() ? c.context.namespace_
+                                                        : "default";
   if (c.cluster.insecure_skip_tls_verify) {
     if (!c.cluster.certificate_authority.empty() || !c.cluster.certificate_authority_data.empty())
       throw Error("kube cluster '" + c.context.cluster +
@@ -67,9 +73,11 @@ Connection resolve_target(const Target& target, const KubeConfig& config) {
                          " (insecure-skip-tls-verify in kube cluster '" + c.context.cluster + "')");
   }
   const UserConfig& u = c.user;
-  int methods = (!u.token.empty() || !u.token_file.empty()) + (!u.username.empty() || !u.password.empty());
+  int methods =
+      (!u.token.empty() || !u.token_file.empty()) + (!u.username.empty() || !u.password.empty());
   if (methods > 1)
-    throw Error("kube user '" + c.context.user + "' has more than one authentication method (token and basic auth)");
+    throw Error("kube user '" + c.context.user +
+                "' has more than one authentication method (token and basic auth)");
   if (!u.auth_provider.empty() && !u.exec && u.token.empty())
     throw Error("kube user '" + c.context.user + "' uses the auth-provider '" + u.auth_provider +
                 "', which ks does not support; use an exec credential plugin instead");

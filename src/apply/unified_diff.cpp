@@ -40,7 +40,9 @@ std::vector<Op> myers(const std::vector<std::string>& a, const std::vector<std::
   for (long d = 0; d <= max && d <= kMaxD && found_d < 0; ++d) {
     trace.push_back(v);
     for (long k = -d; k <= d; k += 2) {
-      long x = (k == -d || (k != d && v[k - 1 + offset] < v[k + 1 + offset])) ? v[k + 1 + offset] : v[k - 1 + offset] + 1;
+      long x = (k == -d || (k != d && v[k - 1 + offset] < v[k + 1 + offset]))
+                   ? v[k + 1 + offset]
+                   : v[k - 1 + offset] + 1;
       long y = x - k;
       while (x < n && y < m && a[x] == b[y]) ++x, ++y;
       v[k + offset] = x;
@@ -63,8 +65,10 @@ std::vector<Op> myers(const std::vector<std::string>& a, const std::vector<std::
     long prev_k = (k == -d || (k != d && pv[k - 1 + offset] < pv[k + 1 + offset])) ? k + 1 : k - 1;
     long prev_x = pv[prev_k + offset], prev_y = prev_x - prev_k;
     while (x > prev_x && y > prev_y) ops.push_back(Op::Equal), --x, --y;
-    if (x == prev_x) ops.push_back(Op::Insert), --y;
-    else ops.push_back(Op::Delete), --x;
+    if (x == prev_x)
+      ops.push_back(Op::Insert), --y;
+    else
+      ops.push_back(Op::Delete), --x;
   }
   while (x > 0 && y > 0) ops.push_back(Op::Equal), --x, --y;
   std::reverse(ops.begin(), ops.end());
@@ -78,16 +82,19 @@ std::string range(size_t before, size_t len) {
 
 }  // namespace
 
-std::string unified_diff(const std::string& old_text, const std::string& new_text, const std::string& old_name,
-                         const std::string& new_name, int context) {
+std::string unified_diff(const std::string& old_text, const std::string& new_text,
+                         const std::string& old_name, const std::string& new_name, int context) {
   if (old_text == new_text) return "";
   std::vector<std::string> a = lines_of(old_text), b = lines_of(new_text);
   std::vector<Edit> edits;
   size_t ai = 0, bi = 0;
   for (Op op : myers(a, b)) {
-    if (op == Op::Equal) edits.push_back({op, ai, bi, a[ai]}), ++ai, ++bi;
-    else if (op == Op::Delete) edits.push_back({op, ai, bi, a[ai]}), ++ai;
-    else edits.push_back({op, ai, bi, b[bi]}), ++bi;
+    if (op == Op::Equal)
+      edits.push_back({op, ai, bi, a[ai]}), ++ai, ++bi;
+    else if (op == Op::Delete)
+      edits.push_back({op, ai, bi, a[ai]}), ++ai;
+    else
+      edits.push_back({op, ai, bi, b[bi]}), ++bi;
   }
   std::vector<size_t> changes;
   for (size_t i = 0; i < edits.size(); ++i)
@@ -107,7 +114,8 @@ std::string unified_diff(const std::string& old_text, const std::string& new_tex
       if (edits[i].op != Op::Insert) ++a_len;
       if (edits[i].op != Op::Delete) ++b_len;
     }
-    out += "@@ -" + range(edits[start].a_before, a_len) + " +" + range(edits[start].b_before, b_len) + " @@\n";
+    out += "@@ -" + range(edits[start].a_before, a_len) + " +" +
+           range(edits[start].b_before, b_len) + " @@\n";
     for (size_t i = start; i <= end; ++i) {
       char mark = edits[i].op == Op::Equal ? ' ' : edits[i].op == Op::Delete ? '-' : '+';
       out += mark + edits[i].line + "\n";

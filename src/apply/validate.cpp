@@ -20,7 +20,8 @@ std::set<std::string> namespaces_in(const std::vector<PlannedObject>& plan) {
 
 }  // namespace
 
-Report validate(const Target& target, const std::vector<nlohmann::json>& objects, const ValidateOptions& options) {
+Report validate(const Target& target, const std::vector<nlohmann::json>& objects,
+                const ValidateOptions& options) {
   Session session(target, options.session);
   emit_warnings(session.connection(), options.on_warning);
   std::vector<PlannedObject> plan = plan_objects(session, objects);
@@ -36,7 +37,8 @@ Report validate(const Target& target, const std::vector<nlohmann::json>& objects
     if (!p.error.empty()) {
       r = {p.ref, Action::Failed, p.error};
     } else if (!p.resource) {
-      r = {p.ref, Action::Skipped, "its kind comes from a CRD in this set that is not on the server yet"};
+      r = {p.ref, Action::Skipped,
+           "its kind comes from a CRD in this set that is not on the server yet"};
     } else {
       p.object = with_member_labels(std::move(p.object), set, options.identity);
       Response resp = ssa_patch(session, p, call);

@@ -30,11 +30,17 @@ Readiness deployment(const json& live, const json& spec, const json& status) {
   Readiness r;
   if (!observed(live, status, r)) return r;
   long long want = num(spec, "replicas", 1);
-  long long updated = num(status, "updatedReplicas"), total = num(status, "replicas"), available = num(status, "availableReplicas");
-  if (updated < want) r.reason = std::to_string(updated) + " of " + std::to_string(want) + " replicas updated";
-  else if (total > updated) r.reason = std::to_string(total - updated) + " old replicas are pending termination";
-  else if (available < updated) r.reason = std::to_string(available) + " of " + std::to_string(updated) + " updated replicas available";
-  else r.ready = true;
+  long long updated = num(status, "updatedReplicas"), total = num(status, "replicas"),
+            available = num(status, "availableReplicas");
+  if (updated < want)
+    r.reason = std::to_string(updated) + " of " + std::to_string(want) + " replicas updated";
+  else if (total > updated)
+    r.reason = std::to_string(total - updated) + " old replicas are pending termination";
+  else if (available < updated)
+    r.reason = std::to_string(available) + " of " + std::to_string(updated) +
+               " updated replicas available";
+  else
+    r.ready = true;
   return r;
 }
 
@@ -43,10 +49,14 @@ Readiness statefulset(const json& live, const json& spec, const json& status) {
   if (!observed(live, status, r)) return r;
   long long want = num(spec, "replicas", 1);
   long long ready = num(status, "readyReplicas"), updated = num(status, "updatedReplicas");
-  std::string strategy = spec.value("updateStrategy", json::object()).value("type", "RollingUpdate");
-  if (ready < want) r.reason = std::to_string(ready) + " of " + std::to_string(want) + " replicas ready";
-  else if (strategy == "RollingUpdate" && updated < want) r.reason = std::to_string(updated) + " of " + std::to_string(want) + " replicas updated";
-  else r.ready = true;
+  std::string strategy =
+      spec.value("updateStrategy", json::object()).value("type", "RollingUpdate");
+  if (ready < want)
+    r.reason = std::to_string(ready) + " of " + std::to_string(want) + " replicas ready";
+  else if (strategy == "RollingUpdate" && updated < want)
+    r.reason = std::to_string(updated) + " of " + std::to_string(want) + " replicas updated";
+  else
+    r.ready = true;
   return r;
 }
 
@@ -54,10 +64,14 @@ Readiness daemonset(const json& live, const json& status) {
   Readiness r;
   if (!observed(live, status, r)) return r;
   long long want = num(status, "desiredNumberScheduled");
-  long long updated = num(status, "updatedNumberScheduled"), available = num(status, "numberAvailable");
-  if (updated < want) r.reason = std::to_string(updated) + " of " + std::to_string(want) + " pods updated";
-  else if (available < want) r.reason = std::to_string(available) + " of " + std::to_string(want) + " pods available";
-  else r.ready = true;
+  long long updated = num(status, "updatedNumberScheduled"),
+            available = num(status, "numberAvailable");
+  if (updated < want)
+    r.reason = std::to_string(updated) + " of " + std::to_string(want) + " pods updated";
+  else if (available < want)
+    r.reason = std::to_string(available) + " of " + std::to_string(want) + " pods available";
+  else
+    r.ready = true;
   return r;
 }
 
@@ -79,7 +93,8 @@ Readiness job(const json& status) {
 
 bool has_readiness(const ObjectRef& ref) {
   std::string g = ref.group();
-  return (g == "apps" && (ref.kind == "Deployment" || ref.kind == "StatefulSet" || ref.kind == "DaemonSet")) ||
+  return (g == "apps" &&
+          (ref.kind == "Deployment" || ref.kind == "StatefulSet" || ref.kind == "DaemonSet")) ||
          (g == "batch" && ref.kind == "Job");
 }
 
@@ -95,7 +110,8 @@ Readiness readiness(const json& live) {
   return job(status);
 }
 
-std::vector<ObjectResult> wait_ready(Session& session, const std::vector<const PlannedObject*>& objects,
+std::vector<ObjectResult> wait_ready(Session& session,
+                                     const std::vector<const PlannedObject*>& objects,
                                      std::chrono::seconds timeout,
                                      const std::function<void(const ObjectResult&)>& on_result) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
@@ -118,7 +134,8 @@ std::vector<ObjectResult> wait_ready(Session& session, const std::vector<const P
       last_reason[i] = r.reason;
       if (r.ready || r.failed) {
         done[i] = true;
-        results.push_back({pending[i]->ref, r.ready ? Action::Ready : Action::Failed, r.ready ? "" : r.reason});
+        results.push_back(
+            {pending[i]->ref, r.ready ? Action::Ready : Action::Failed, r.ready ? "" : r.reason});
         if (on_result) on_result(results.back());
       } else {
         all_done = false;
@@ -128,8 +145,9 @@ std::vector<ObjectResult> wait_ready(Session& session, const std::vector<const P
     if (std::chrono::steady_clock::now() > deadline) {
       for (size_t i = 0; i < pending.size(); ++i) {
         if (done[i]) continue;
-        results.push_back({pending[i]->ref, Action::Failed,
-                           "not ready after " + std::to_string(timeout.count()) + "s: " + last_reason[i]});
+        results.push_back(
+            {pending[i]->ref, Action::Failed,
+             "not ready after " + std::to_string(timeout.count()) + "s: " + last_reason[i]});
         if (on_result) on_result(results.back());
       }
       break;
@@ -139,7 +157,8 @@ std::vector<ObjectResult> wait_ready(Session& session, const std::vector<const P
   return results;
 }
 
-std::vector<ObjectResult> wait_gone(Session& session, const std::vector<const PlannedObject*>& objects,
+std::vector<ObjectResult> wait_gone(Session& session,
+                                    const std::vector<const PlannedObject*>& objects,
                                     std::chrono::seconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   std::vector<const PlannedObject*> pending = objects;
@@ -158,7 +177,8 @@ std::vector<ObjectResult> wait_gone(Session& session, const std::vector<const Pl
   }
   std::vector<ObjectResult> failures;
   for (const PlannedObject* p : pending)
-    failures.push_back({p->ref, Action::Failed, "still present after " + std::to_string(timeout.count()) + "s"});
+    failures.push_back(
+        {p->ref, Action::Failed, "still present after " + std::to_string(timeout.count()) + "s"});
   return failures;
 }
 

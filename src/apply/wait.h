@@ -17,19 +17,21 @@ namespace ks::apply {
 
 struct Readiness {
   bool ready = false;
-  bool failed = false;   // will never become ready (e.g. a failed Job)
-  std::string reason;    // what is still missing
+  bool failed = false;  // will never become ready (e.g. a failed Job)
+  std::string reason;   // what is still missing
 };
 
 bool has_readiness(const ObjectRef& ref);
 Readiness readiness(const nlohmann::json& live);
 
 // Polls until every object is ready, failed or the deadline passes; one result per object.
-std::vector<ObjectResult> wait_ready(Session& session, const std::vector<const PlannedObject*>& objects,
+std::vector<ObjectResult> wait_ready(Session& session,
+                                     const std::vector<const PlannedObject*>& objects,
                                      std::chrono::seconds timeout,
                                      const std::function<void(const ObjectResult&)>& on_result);
 // Polls until every object is gone (GET answers 404); failures name the objects still there.
-std::vector<ObjectResult> wait_gone(Session& session, const std::vector<const PlannedObject*>& objects,
+std::vector<ObjectResult> wait_gone(Session& session,
+                                    const std::vector<const PlannedObject*>& objects,
                                     std::chrono::seconds timeout);
 
 }  // namespace ks::apply

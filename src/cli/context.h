@@ -25,6 +25,7 @@ void add_env_commands(CLI::App& root, Context& ctx);
 void add_component_commands(CLI::App& root, Context& ctx);
 void add_param_commands(CLI::App& root, Context& ctx);
 void add_show_command(CLI::App& root, Context& ctx);
+void add_deploy_commands(CLI::App& root, Context& ctx);
 void add_registry_commands(CLI::App& root, Context& ctx);
 void add_pkg_commands(CLI::App& root, Context& ctx);
 void add_prototype_commands(CLI::App& root, Context& ctx);

@@ -11,7 +11,9 @@ namespace ks::cli {
 namespace {
 
 void add_pkg_install(CLI::App* parent, Context& ctx) {
-  auto* cmd = parent->add_subcommand("install", "Vendor a package into vendor/REG/PKG (no argument: every package app.yaml records)");
+  auto* cmd = parent->add_subcommand(
+      "install",
+      "Vendor a package into vendor/REG/PKG (no argument: every package app.yaml records)");
   cmd->alias("get");
   describe(cmd,
            "  ks pkg install kubeflow/core\n"
@@ -30,7 +32,8 @@ void add_pkg_install(CLI::App* parent, Context& ctx) {
       if (results.empty()) ctx.out << "no packages recorded in app.yaml\n";
       for (const auto& r : results) {
         ctx.out << (r.changed ? "installed " : "up to date ") << r.key
-                << (r.library.commit.empty() ? "" : " at " + r.library.commit.substr(0, 12)) << "\n";
+                << (r.library.commit.empty() ? "" : " at " + r.library.commit.substr(0, 12))
+                << "\n";
       }
       return;
     }
@@ -44,7 +47,8 @@ void add_pkg_install(CLI::App* parent, Context& ctx) {
 }
 
 void add_pkg_list(CLI::App* parent, Context& ctx) {
-  auto* cmd = parent->add_subcommand("list", "List the packages of every registry, and which are installed");
+  auto* cmd = parent->add_subcommand(
+      "list", "List the packages of every registry, and which are installed");
   describe(cmd, "  ks pkg list\n  ks pkg list --installed -o json");
   auto format = std::make_shared<std::string>();
   auto installed = std::make_shared<bool>(false);
@@ -55,11 +59,17 @@ void add_pkg_list(CLI::App* parent, Context& ctx) {
     nlohmann::json data = nlohmann::json::array();
     std::vector<std::vector<std::string>> table;
     for (const auto& r : rows) {
-      data.push_back({{"registry", r.registry}, {"name", r.name}, {"version", r.version}, {"installed", r.installed},
-                      {"environments", r.environments}, {"commit", r.commit}});
-      table.push_back({r.registry, r.name, r.version, r.installed ? "*" : "", str::join(r.environments, ", ")});
+      data.push_back({{"registry", r.registry},
+                      {"name", r.name},
+                      {"version", r.version},
+                      {"installed", r.installed},
+                      {"environments", r.environments},
+                      {"commit", r.commit}});
+      table.push_back(
+          {r.registry, r.name, r.version, r.installed ? "*" : "", str::join(r.environments, ", ")});
     }
-    print_listing(ctx, *format, data, {"registry", "name", "version", "installed", "environments"}, table);
+    print_listing(ctx, *format, data, {"registry", "name", "version", "installed", "environments"},
+                  table);
   });
 }
 
@@ -70,7 +80,9 @@ void add_pkg_describe(CLI::App* parent, Context& ctx) {
   cmd->add_option("package", *key, "REGISTRY/PACKAGE (or PACKAGE when unambiguous)")->required();
   cmd->callback([&ctx, key] {
     auto info = registry::describe_package(app::App::load(ctx.start_dir()), *key, ctx.err);
-    ctx.out << "LIBRARY NAME:\n" << info.key << "\n\nDESCRIPTION:\n" << str::trim(info.parts.description) << "\n";
+    ctx.out << "LIBRARY NAME:\n"
+            << info.key << "\n\nDESCRIPTION:\n"
+            << str::trim(info.parts.description) << "\n";
     if (info.library) {
       ctx.out << "\nINSTALLED:\n";
       if (!info.library->ref.empty()) ctx.out << "  ref: " << info.library->ref << "\n";
@@ -79,12 +91,14 @@ void add_pkg_describe(CLI::App* parent, Context& ctx) {
     }
     ctx.out << "\nPROTOTYPES:\n";
     if (info.prototypes.empty()) ctx.out << "  [none]\n";
-    for (const auto& p : info.prototypes) ctx.out << "  " << p.name << " - " << p.short_description << "\n";
+    for (const auto& p : info.prototypes)
+      ctx.out << "  " << p.name << " - " << p.short_description << "\n";
   });
 }
 
 void add_pkg_remove(CLI::App* parent, Context& ctx) {
-  auto* cmd = parent->add_subcommand("remove", "Remove an installed package (refused while components use it)");
+  auto* cmd = parent->add_subcommand(
+      "remove", "Remove an installed package (refused while components use it)");
   cmd->alias("rm");
   describe(cmd, "  ks pkg remove kubeflow/tf-serving\n  ks pkg remove kubeflow/tf-serving --force");
   auto key = std::make_shared<std::string>();
@@ -98,7 +112,8 @@ void add_pkg_remove(CLI::App* parent, Context& ctx) {
 }
 
 void add_pkg_init(CLI::App* parent, Context& ctx) {
-  auto* cmd = parent->add_subcommand("init", "Create a new package folder in a registry (parts.yaml, an example prototype)");
+  auto* cmd = parent->add_subcommand(
+      "init", "Create a new package folder in a registry (parts.yaml, an example prototype)");
   describe(cmd, "  ks pkg init ./my-registry/redis");
   auto dir = std::make_shared<std::string>();
   cmd->add_option("dir", *dir, "REGISTRY_FOLDER/PACKAGE")->required();
@@ -111,7 +126,8 @@ void add_pkg_init(CLI::App* parent, Context& ctx) {
 }  // namespace
 
 void add_pkg_commands(CLI::App& root, Context& ctx) {
-  auto* cmd = root.add_subcommand("pkg", "Manage packages (vendored libraries and prototypes from registries)");
+  auto* cmd = root.add_subcommand(
+      "pkg", "Manage packages (vendored libraries and prototypes from registries)");
   describe(cmd, "  ks pkg install kubeflow/core\n  ks pkg list --installed");
   cmd->require_subcommand(1);
   add_pkg_install(cmd, ctx);

@@ -18,7 +18,9 @@ namespace {
 void accept_param_flags(CLI::App* cmd, Context& ctx) {
   cmd->allow_extras();
   cmd->fallthrough(false);
-  cmd->add_option("--dir", ctx.dir, "App folder (default: the current directory or the nearest parent with app.yaml)");
+  cmd->add_option(
+      "--dir", ctx.dir,
+      "App folder (default: the current directory or the nearest parent with app.yaml)");
   cmd->add_flag("-v,--verbose", ctx.verbosity, "More output; repeat for more");
   cmd->add_flag("-q,--quiet", ctx.quiet, "Only errors and requested output");
 }
@@ -26,11 +28,11 @@ void accept_param_flags(CLI::App* cmd, Context& ctx) {
 // Built-ins only when there is no app (prototype list/describe work anywhere).
 std::vector<prototypes::Prototype> catalog(Context& ctx) {
   try {
-    return registry::prototype_catalog(app::App::load(ctx.start_dir()));
-  } catch (const Error& e) {
-    if (std::string(e.what()).find("app.yaml") == std::string::npos) throw;
+    app::find_layout(ctx.start_dir());
+  } catch (const Error&) {
     return prototypes::system_prototypes();
   }
+  return registry::prototype_catalog(app::App::load(ctx.start_dir()));
 }
 
 std::string describe_param(const prototypes::Param& p) {
@@ -40,7 +42,8 @@ std::string describe_param(const prototypes::Param& p) {
 }
 
 void add_list(CLI::App* parent, Context& ctx) {
-  auto* cmd = parent->add_subcommand("list", "List built-in prototypes and those of installed packages");
+  auto* cmd =
+      parent->add_subcommand("list", "List built-in prototypes and those of installed packages");
   describe(cmd, "  ks prototype list\n  ks prototype list -o json");
   auto format = std::make_shared<std::string>();
   add_output_flag(cmd, *format, {"table", "json", "yaml"});
@@ -48,7 +51,8 @@ void add_list(CLI::App* parent, Context& ctx) {
     nlohmann::json data = nlohmann::json::array();
     std::vector<std::vector<std::string>> rows;
     for (const auto& p : catalog(ctx)) {
-      data.push_back({{"name", p.name}, {"description", p.short_description}, {"package", p.package}});
+      data.push_back(
+          {{"name", p.name}, {"description", p.short_description}, {"package", p.package}});
       rows.push_back({p.name, p.short_description});
     }
     print_listing(ctx, *format, data, {"name", "description"}, rows);
@@ -56,7 +60,8 @@ void add_list(CLI::App* parent, Context& ctx) {
 }
 
 void add_search(CLI::App* parent, Context& ctx) {
-  auto* cmd = parent->add_subcommand("search", "Find prototypes whose name or description contains TEXT");
+  auto* cmd =
+      parent->add_subcommand("search", "Find prototypes whose name or description contains TEXT");
   describe(cmd, "  ks prototype search deployment");
   auto text = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>();
@@ -69,7 +74,8 @@ void add_search(CLI::App* parent, Context& ctx) {
     nlohmann::json data = nlohmann::json::array();
     std::vector<std::vector<std::string>> rows;
     for (const auto* p : found) {
-      data.push_back({{"name", p->name}, {"description", p->short_description}, {"package", p->package}});
+      data.push_back(
+          {{"name", p->name}, {"description", p->short_description}, {"package", p->package}});
       rows.push_back({p->name, p->short_description});
     }
     print_listing(ctx, *format, data, {"name", "description"}, rows);
@@ -78,7 +84,9 @@ void add_search(CLI::App* parent, Context& ctx) {
 
 void add_describe(CLI::App* parent, Context& ctx) {
   auto* cmd = parent->add_subcommand("describe", "Show a prototype's description and params");
-  describe(cmd, "  ks prototype describe deployed-service\n  ks prototype describe io.ksonnet.pkg.tf-cnn");
+  describe(
+      cmd,
+      "  ks prototype describe deployed-service\n  ks prototype describe io.ksonnet.pkg.tf-cnn");
   auto name = std::make_shared<std::string>();
   cmd->add_option("name", *name, "Prototype name or a unique suffix of it")->required();
   cmd->callback([&ctx, name] {
@@ -113,7 +121,9 @@ void add_preview(CLI::App* parent, Context& ctx) {
     for (const auto& [flag, value] : flags) {
       bool known = false;
       for (const auto& param : p.params) known |= param.name == flag;
-      if (!known) throw Error("prototype " + p.name + " has no param --" + flag + "; see `ks prototype describe " + p.name + "`");
+      if (!known)
+        throw Error("prototype " + p.name + " has no param --" + flag +
+                    "; see `ks prototype describe " + p.name + "`");
     }
     ctx.out << prototypes::expand(p, "preview") << "\n";
   });
@@ -131,8 +141,10 @@ void setup_use(CLI::App* cmd, Context& ctx) {
   };
   auto f = std::make_shared<Flags>();
   cmd->add_option("prototype", f->prototype, "Prototype name or a unique suffix of it")->required();
-  cmd->add_option("component", f->component, "Component name (MODULE.NAME for a module)")->required();
-  cmd->add_option("--values-file", f->values_file, "YAML or JSON object of param values (wins over flags)");
+  cmd->add_option("component", f->component, "Component name (MODULE.NAME for a module)")
+      ->required();
+  cmd->add_option("--values-file", f->values_file,
+                  "YAML or JSON object of param values (wins over flags)");
   cmd->add_option("--module", f->module, "Module to put the component in");
   cmd->callback([&ctx, f, cmd] {
     auto app = app::App::load(ctx.start_dir());
@@ -144,7 +156,8 @@ void setup_use(CLI::App* cmd, Context& ctx) {
     req.flags = prototypes::parse_flag_args(cmd->remaining());
     if (!f->values_file.empty()) {
       req.values = yaml::parse(fs::read_file(f->values_file), f->values_file);
-      if (!req.values.is_object()) throw Error(f->values_file + ": must be a mapping of param name to value");
+      if (!req.values.is_object())
+        throw Error(f->values_file + ": must be a mapping of param name to value");
     }
     auto g = prototypes::generate(app, proto, req);
     if (!ctx.quiet) {
@@ -157,15 +170,22 @@ void setup_use(CLI::App* cmd, Context& ctx) {
 }  // namespace
 
 void add_prototype_commands(CLI::App& root, Context& ctx) {
-  auto* cmd = root.add_subcommand("prototype", "List, describe and use prototypes (component templates)");
-  describe(cmd, "  ks prototype list\n  ks prototype describe tf-cnn\n  ks prototype use deployed-service web --image=nginx");
+  auto* cmd =
+      root.add_subcommand("prototype", "List, describe and use prototypes (component templates)");
+  describe(cmd,
+           "  ks prototype list\n  ks prototype describe tf-cnn\n  ks prototype use "
+           "deployed-service web --image=nginx");
   cmd->require_subcommand(1);
   add_list(cmd, ctx);
   add_search(cmd, ctx);
   add_describe(cmd, ctx);
   add_preview(cmd, ctx);
-  setup_use(cmd->add_subcommand("use", "Create a component from a prototype (same as `ks generate`)"), ctx);
-  setup_use(root.add_subcommand("generate", "Create a component from a prototype: components/NAME.jsonnet plus its params"),
+  setup_use(
+      cmd->add_subcommand("use", "Create a component from a prototype (same as `ks generate`)"),
+      ctx);
+  setup_use(root.add_subcommand(
+                "generate",
+                "Create a component from a prototype: components/NAME.jsonnet plus its params"),
             ctx);
 }
 

@@ -11,20 +11,25 @@ namespace ks::cli {
 
 namespace {
 
-std::string short_commit(const std::string& sha) { return sha.substr(0, 12); }
+std::string short_commit(const std::string& sha) {
+  return sha.substr(0, 12);
+}
 
 void add_registry_add(CLI::App* parent, Context& ctx) {
-  auto* cmd = parent->add_subcommand("add", "Add a registry (a folder or a git repository) and fetch it");
+  auto* cmd =
+      parent->add_subcommand("add", "Add a registry (a folder or a git repository) and fetch it");
   describe(cmd,
            "  ks registry add kubeflow ../kubeflow-registry\n"
            "  ks registry add kubeflow https://github.com/kubeflow/kubeflow --version v0.1.0\n"
            "  ks registry add incubator github.com/ksonnet/parts/tree/master/incubator\n"
            "  ks registry add kubeflow file:///srv/kubeflow/tree/master/kubeflow");
   auto r = std::make_shared<registry::AddRequest>();
-  cmd->add_option("name", r->name, "Registry name (prototypes import packages as NAME/PKG/...)")->required();
+  cmd->add_option("name", r->name, "Registry name (prototypes import packages as NAME/PKG/...)")
+      ->required();
   cmd->add_option("uri", r->uri, "Folder, git URL, or URL/tree/REF/PATH")->required();
   cmd->add_option("--version", r->version, "Branch, tag or commit to pin (git registries)");
-  cmd->add_flag("-o,--override", r->override_file, "Write to app.override.yaml (local, not committed)");
+  cmd->add_flag("-o,--override", r->override_file,
+                "Write to app.override.yaml (local, not committed)");
   cmd->callback([&ctx, r] {
     auto entry = registry::add_registry(app::App::load(ctx.start_dir()), *r, ctx.err);
     if (!ctx.quiet) {
@@ -45,11 +50,17 @@ void add_registry_list(CLI::App* parent, Context& ctx) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& row : registry::list_registries(app)) {
       const auto& e = row.entry;
-      data.push_back({{"name", row.name}, {"override", row.override_entry}, {"protocol", e.protocol}, {"uri", e.uri},
-                      {"version", e.version}, {"commit", e.commit}});
-      rows.push_back({row.name, row.override_entry ? "*" : "", e.protocol, e.uri, e.version, short_commit(e.commit)});
+      data.push_back({{"name", row.name},
+                      {"override", row.override_entry},
+                      {"protocol", e.protocol},
+                      {"uri", e.uri},
+                      {"version", e.version},
+                      {"commit", e.commit}});
+      rows.push_back({row.name, row.override_entry ? "*" : "", e.protocol, e.uri, e.version,
+                      short_commit(e.commit)});
     }
-    print_listing(ctx, *format, data, {"name", "override", "protocol", "uri", "version", "commit"}, rows);
+    print_listing(ctx, *format, data, {"name", "override", "protocol", "uri", "version", "commit"},
+                  rows);
   });
 }
 
@@ -62,7 +73,10 @@ void add_registry_describe(CLI::App* parent, Context& ctx) {
     auto app = app::App::load(ctx.start_dir());
     auto entry = registry::registry_entry(app, *name);
     auto fetched = registry::open_registry(app, *name, ctx.err);
-    ctx.out << "REGISTRY NAME:\n" << *name << "\n\nURI:\n" << entry.uri << "\n\nPROTOCOL:\n" << entry.protocol << "\n\n";
+    ctx.out << "REGISTRY NAME:\n"
+            << *name << "\n\nURI:\n"
+            << entry.uri << "\n\nPROTOCOL:\n"
+            << entry.protocol << "\n\n";
     if (!entry.version.empty()) ctx.out << "VERSION:\n" << entry.version << "\n\n";
     if (!entry.commit.empty()) ctx.out << "COMMIT:\n" << entry.commit << "\n\n";
     ctx.out << "PACKAGES:\n";
@@ -72,8 +86,11 @@ void add_registry_describe(CLI::App* parent, Context& ctx) {
 }
 
 void add_registry_set(CLI::App* parent, Context& ctx) {
-  auto* cmd = parent->add_subcommand("set", "Change a registry's URI or pinned version (fetches it again)");
-  describe(cmd, "  ks registry set kubeflow --version v0.2.0\n  ks registry set kubeflow --uri https://github.com/me/kubeflow");
+  auto* cmd =
+      parent->add_subcommand("set", "Change a registry's URI or pinned version (fetches it again)");
+  describe(cmd,
+           "  ks registry set kubeflow --version v0.2.0\n  ks registry set kubeflow --uri "
+           "https://github.com/me/kubeflow");
   auto name = std::make_shared<std::string>();
   auto uri = std::make_shared<std::string>();
   auto version = std::make_shared<std::string>();
@@ -94,7 +111,8 @@ void add_registry_set(CLI::App* parent, Context& ctx) {
 }
 
 void add_registry_rm(CLI::App* parent, Context& ctx) {
-  auto* cmd = parent->add_subcommand("rm", "Remove a registry (its packages must be removed first)");
+  auto* cmd =
+      parent->add_subcommand("rm", "Remove a registry (its packages must be removed first)");
   describe(cmd, "  ks registry rm kubeflow");
   auto name = std::make_shared<std::string>();
   cmd->add_option("name", *name, "Registry name")->required();
@@ -106,12 +124,15 @@ void add_registry_rm(CLI::App* parent, Context& ctx) {
 
 void add_registry_lint(CLI::App* parent, Context& ctx) {
   auto* cmd = parent->add_subcommand("lint", "Check a registry folder before publishing it");
-  describe(cmd, "  ks registry lint ./kubeflow\n  ks registry lint ./my-registry --registry-name acme --no-render");
+  describe(cmd,
+           "  ks registry lint ./kubeflow\n  ks registry lint ./my-registry --registry-name acme "
+           "--no-render");
   auto o = std::make_shared<registry::LintOptions>();
   auto dir = std::make_shared<std::string>();
   auto no_render = std::make_shared<bool>(false);
   cmd->add_option("dir", *dir, "Registry folder (holding registry.yaml)")->required();
-  cmd->add_option("--registry-name", o->registry_name, "Name prototypes import the packages under (default: the folder name)");
+  cmd->add_option("--registry-name", o->registry_name,
+                  "Name prototypes import the packages under (default: the folder name)");
   cmd->add_flag("--no-render", *no_render, "Skip rendering every prototype");
   cmd->callback([&ctx, o, dir, no_render] {
     o->dir = *dir;
@@ -120,7 +141,8 @@ void add_registry_lint(CLI::App* parent, Context& ctx) {
     auto problems = registry::lint_registry(*o, ctx.verbosity > 0 ? ctx.err : log);
     for (const auto& p : problems) ctx.out << p << "\n";
     if (!problems.empty()) {
-      throw Error(std::to_string(problems.size()) + " problem" + (problems.size() > 1 ? "s" : "") + " in registry " + *dir);
+      throw Error(std::to_string(problems.size()) + " problem" + (problems.size() > 1 ? "s" : "") +
+                  " in registry " + *dir);
     }
     if (!ctx.quiet) ctx.out << "registry " << *dir << ": no problems\n";
   });
@@ -141,7 +163,9 @@ void add_registry_init(CLI::App* parent, Context& ctx) {
 
 void add_registry_commands(CLI::App& root, Context& ctx) {
   auto* cmd = root.add_subcommand("registry", "Manage registries (sources of packages)");
-  describe(cmd, "  ks registry add kubeflow file:///srv/kubeflow/tree/master/kubeflow\n  ks registry list");
+  describe(
+      cmd,
+      "  ks registry add kubeflow file:///srv/kubeflow/tree/master/kubeflow\n  ks registry list");
   cmd->require_subcommand(1);
   add_registry_add(cmd, ctx);
   add_registry_list(cmd, ctx);

@@ -27,6 +27,7 @@ int run(int argc, char** argv) {
   add_component_commands(root, ctx);
   add_param_commands(root, ctx);
   add_show_command(root, ctx);
+  add_deploy_commands(root, ctx);
   add_registry_commands(root, ctx);
   add_pkg_commands(root, ctx);
   add_prototype_commands(root, ctx);

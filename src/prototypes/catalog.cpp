@@ -14,15 +14,18 @@ namespace stdfs = std::filesystem;
 
 std::vector<Prototype> system_prototypes() {
   std::vector<Prototype> out;
-  for (const char* text : {system::kConfigMap, system::kCustomResource, system::kDeployedService, system::kNamespace,
-                           system::kSinglePortDeployment, system::kSinglePortService}) {
+  for (const char* text :
+       {system::kConfigMap, system::kCustomResource, system::kDeployedService, system::kNamespace,
+        system::kSinglePortDeployment, system::kSinglePortService}) {
     out.push_back(parse_prototype(text, "system"));
   }
-  std::sort(out.begin(), out.end(), [](const Prototype& a, const Prototype& b) { return a.name < b.name; });
+  std::sort(out.begin(), out.end(),
+            [](const Prototype& a, const Prototype& b) { return a.name < b.name; });
   return out;
 }
 
-std::vector<Prototype> package_prototypes(const stdfs::path& package_dir, const std::string& package) {
+std::vector<Prototype> package_prototypes(const stdfs::path& package_dir,
+                                          const std::string& package) {
   std::vector<Prototype> out;
   stdfs::path dir = package_dir / "prototypes";
   if (!stdfs::is_directory(dir)) return out;
@@ -56,16 +59,19 @@ const Prototype& resolve(const std::vector<Prototype>& all, const std::string& q
   if (suffix.size() > 1) {
     std::vector<std::string> names;
     for (const auto* p : suffix) names.push_back(p->name);
-    throw Error("prototype name '" + query + "' is ambiguous: " + str::join(names, ", ") + "; give more of the name");
+    throw Error("prototype name '" + query + "' is ambiguous: " + str::join(names, ", ") +
+                "; give more of the name");
   }
   std::vector<std::string> partial;
   for (const auto& p : all) {
     if (p.name.find(query) != std::string::npos) partial.push_back(p.name);
   }
   if (partial.empty()) {
-    throw Error("no prototype names matched '" + query + "'; see `ks prototype list` (install packages with `ks pkg install`)");
+    throw Error("no prototype names matched '" + query +
+                "'; see `ks prototype list` (install packages with `ks pkg install`)");
   }
-  throw Error("no prototype names matched '" + query + "'; did you mean: " + str::join(partial, ", ") + "?");
+  throw Error("no prototype names matched '" + query +
+              "'; did you mean: " + str::join(partial, ", ") + "?");
 }
 
 std::vector<const Prototype*> search(const std::vector<Prototype>& all, const std::string& text) {

@@ -13,7 +13,8 @@ std::vector<Prototype> system_prototypes();
 
 // Every `<package_dir>/prototypes/*.jsonnet`, sorted by file name; `package` is "REG/PKG".
 // A file that does not parse is an error naming it.
-std::vector<Prototype> package_prototypes(const std::filesystem::path& package_dir, const std::string& package);
+std::vector<Prototype> package_prototypes(const std::filesystem::path& package_dir,
+                                          const std::string& package);
 
 // `extra` added to `base`; an entry with the same name replaces the earlier one. Sorted by name.
 std::vector<Prototype> merge(std::vector<Prototype> base, const std::vector<Prototype>& extra);

@@ -39,15 +39,20 @@ Placement place(const GenerateRequest& r) {
 }  // namespace
 
 std::string expand(const Prototype& proto, const std::string& params_key) {
-  std::string text = "local env = std.extVar(\"__ksonnet/environments\");\nlocal params = std.extVar(\"__ksonnet/params\")." +
-                     params_access(params_key) + ";\n" + proto.body;
+  std::string text =
+      "local env = std.extVar(\"__ksonnet/environments\");\nlocal params = "
+      "std.extVar(\"__ksonnet/params\")." +
+      params_access(params_key) + ";\n" + proto.body;
   std::string source = proto.source == "system" ? "prototype " + proto.name : proto.source;
   std::string out = edit::substitute_prototype_imports(text, source);
-  edit::check_expression(out, "prototype " + proto.name + " (" + source + ") does not expand to valid jsonnet");
+  edit::check_expression(
+      out, "prototype " + proto.name + " (" + source + ") does not expand to valid jsonnet");
   return out;
 }
 
-stdfs::path origins_file(const app::Layout& layout) { return layout.dot_ksonnet() / "generated.json"; }
+stdfs::path origins_file(const app::Layout& layout) {
+  return layout.dot_ksonnet() / "generated.json";
+}
 
 std::map<std::string, Origin> read_origins(const app::Layout& layout) {
   std::map<std::string, Origin> out;
@@ -57,7 +62,8 @@ std::map<std::string, Origin> read_origins(const app::Layout& layout) {
   try {
     doc = json::parse(text);
   } catch (const json::exception& e) {
-    throw Error(origins_file(layout).string() + ": not valid JSON (" + e.what() + "); delete it to forget which prototypes made the components");
+    throw Error(origins_file(layout).string() + ": not valid JSON (" + e.what() +
+                "); delete it to forget which prototypes made the components");
   }
   if (!doc.contains("components") || !doc["components"].is_object()) return out;
   for (const auto& [name, v] : doc["components"].items()) {
@@ -71,17 +77,21 @@ Generated generate(const app::App& app, const Prototype& proto, const GenerateRe
   const auto& layout = app.layout();
   Placement where = place(request);
   if (auto existing = app::find_component(layout, where.qualified)) {
-    throw Error("component '" + where.qualified + "' already exists (" + fs::relative_below(existing->file, layout.root) +
-                "); choose another name or remove it with `ks component rm " + where.qualified + "`");
+    throw Error("component '" + where.qualified + "' already exists (" +
+                fs::relative_below(existing->file, layout.root) +
+                "); choose another name or remove it with `ks component rm " + where.qualified +
+                "`");
   }
   stdfs::path module_dir = layout.module_dir(where.module);
   if (where.module != "/" && !stdfs::exists(layout.module_params(where.module))) {
-    throw Error("module '" + where.module + "' does not exist; create it with `ks module create " + where.module + "`");
+    throw Error("module '" + where.module + "' does not exist; create it with `ks module create " +
+                where.module + "`");
   }
   auto flags = request.flags;
   bool has_name_param = false;
   for (const auto& p : proto.params) has_name_param |= p.name == "name";
-  if (has_name_param && !flags.count("name") && !(request.values.is_object() && request.values.contains("name"))) {
+  if (has_name_param && !flags.count("name") &&
+      !(request.values.is_object() && request.values.contains("name"))) {
     flags["name"] = where.local;
   }
   Generated g;

@@ -20,8 +20,8 @@ std::string expand(const Prototype& proto, const std::string& params_key);
 struct GenerateRequest {
   std::string component;  // NAME, or MODULE.NAME
   std::string module;     // --module: the module to put NAME in ("" = from the component name)
-  std::map<std::string, std::string> flags;                   // --param=value
-  nlohmann::json values = nlohmann::json::object();           // --values-file content
+  std::map<std::string, std::string> flags;          // --param=value
+  nlohmann::json values = nlohmann::json::object();  // --values-file content
 };
 
 struct Generated {

@@ -19,7 +19,8 @@ std::optional<std::string> comment_text(const std::string& line) {
   while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i]))) ++i;
   if (i == start) return std::nullopt;  // `//x` is not a header line
   std::string text = line.substr(i);
-  while (!text.empty() && (text.back() == '\r' || text.back() == ' ' || text.back() == '\t')) text.pop_back();
+  while (!text.empty() && (text.back() == '\r' || text.back() == ' ' || text.back() == '\t'))
+    text.pop_back();
   return text;
 }
 
@@ -51,10 +52,14 @@ void apply_directive(Prototype& p, const Directive& d, const std::string& source
   std::string key = d.text.substr(0, space);
   std::string value = space == std::string::npos ? "" : str::trim(d.text.substr(space + 1));
   if (value.empty()) throw Error(where + ": directive @" + key + " has no value");
-  if (key == "apiVersion") p.api_version = value;
-  else if (key == "name") p.name = value;
-  else if (key == "description") p.description = value;
-  else if (key == "shortDescription") p.short_description = value;
+  if (key == "apiVersion")
+    p.api_version = value;
+  else if (key == "name")
+    p.name = value;
+  else if (key == "description")
+    p.description = value;
+  else if (key == "shortDescription")
+    p.short_description = value;
   else if (key == "param" || key == "optionalParam") {
     bool optional = key == "optionalParam";
     std::string flat = str::replace_all(value, "\n", " ");
@@ -67,17 +72,20 @@ void apply_directive(Prototype& p, const Directive& d, const std::string& source
     }
     Param param;
     param.name = parts[0];
-    param.type = with_context(where + ": @" + key + " " + parts[0], [&] { return parse_param_type(parts[1]); });
+    param.type = with_context(where + ": @" + key + " " + parts[0],
+                              [&] { return parse_param_type(parts[1]); });
     if (optional) param.default_text = parts[2];
     param.description = parts.back();
     param.line = d.line;
     for (const auto& other : p.params) {
-      if (other.name == param.name) throw Error(where + ": param '" + param.name + "' is declared twice");
+      if (other.name == param.name)
+        throw Error(where + ": param '" + param.name + "' is declared twice");
     }
     p.params.push_back(param);
   } else {
-    throw Error(where + ": unknown prototype directive @" + key +
-                " (known: @apiVersion, @name, @description, @shortDescription, @param, @optionalParam)");
+    throw Error(
+        where + ": unknown prototype directive @" + key +
+        " (known: @apiVersion, @name, @description, @shortDescription, @param, @optionalParam)");
   }
 }
 
@@ -90,17 +98,24 @@ ParamType parse_param_type(const std::string& text) {
   if (text == "bool" || text == "boolean") return ParamType::Bool;
   if (text == "array") return ParamType::Array;
   if (text == "object") return ParamType::Object;
-  throw Error("unknown param type '" + text + "' (types: string, number, numberOrString, bool, array, object)");
+  throw Error("unknown param type '" + text +
+              "' (types: string, number, numberOrString, bool, array, object)");
 }
 
 std::string type_name(ParamType type) {
   switch (type) {
-    case ParamType::String: return "string";
-    case ParamType::Number: return "number";
-    case ParamType::NumberOrString: return "numberOrString";
-    case ParamType::Bool: return "bool";
-    case ParamType::Array: return "array";
-    case ParamType::Object: return "object";
+    case ParamType::String:
+      return "string";
+    case ParamType::Number:
+      return "number";
+    case ParamType::NumberOrString:
+      return "numberOrString";
+    case ParamType::Bool:
+      return "bool";
+    case ParamType::Array:
+      return "array";
+    case ParamType::Object:
+      return "object";
   }
   return "string";
 }
@@ -135,7 +150,8 @@ Prototype parse_prototype(const std::string& text, const std::string& source) {
   for (const auto& d : directives) apply_directive(p, d, source);
   if (p.name.empty()) throw Error(source + ": prototype has no `// @name` line in its header");
   for (char c : p.name) {
-    if (std::isspace(static_cast<unsigned char>(c))) throw Error(source + ": prototype name '" + p.name + "' contains spaces");
+    if (std::isspace(static_cast<unsigned char>(c)))
+      throw Error(source + ": prototype name '" + p.name + "' contains spaces");
   }
   p.body = str::join(body, "\n");
   return p;

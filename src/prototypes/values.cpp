@@ -40,8 +40,10 @@ json parse_structured(const Param& param, const std::string& text) {
     try {
       v = yaml::parse(text, "--" + param.name);
     } catch (const Error&) {
-      throw Error("param --" + param.name + ": '" + text + "' is not a valid " + type_name(param.type) +
-                  " (use JSON, e.g. " + (param.type == ParamType::Array ? "'[\"a\", \"b\"]'" : "'{\"app\": \"web\"}'") + ")");
+      throw Error("param --" + param.name + ": '" + text + "' is not a valid " +
+                  type_name(param.type) + " (use JSON, e.g. " +
+                  (param.type == ParamType::Array ? "'[\"a\", \"b\"]'" : "'{\"app\": \"web\"}'") +
+                  ")");
     }
   }
   bool ok = param.type == ParamType::Array ? v.is_array() : v.is_object();
@@ -68,10 +70,13 @@ std::map<std::string, std::string> parse_flag_args(const std::vector<std::string
       value = a.substr(eq + 1);
     } else {
       name = a.substr(2);
-      if (i + 1 < args.size() && !str::starts_with(args[i + 1], "--")) value = args[++i];
-      else value = "true";
+      if (i + 1 < args.size() && !str::starts_with(args[i + 1], "--"))
+        value = args[++i];
+      else
+        value = "true";
     }
-    if (name.empty()) throw Error("unexpected argument '" + a + "'; prototype params are given as --NAME=VALUE");
+    if (name.empty())
+      throw Error("unexpected argument '" + a + "'; prototype params are given as --NAME=VALUE");
     if (out.count(name)) throw Error("param --" + name + " is given twice");
     out[name] = value;
   }
@@ -81,7 +86,8 @@ std::map<std::string, std::string> parse_flag_args(const std::vector<std::string
 json typed_value(const Param& param, const std::string& text) {
   json number;
   switch (param.type) {
-    case ParamType::String: return text;
+    case ParamType::String:
+      return text;
     case ParamType::Number:
       if (parse_number(text, number)) return number;
       if (text == "null") return nullptr;
@@ -97,7 +103,8 @@ json typed_value(const Param& param, const std::string& text) {
       throw Error("param --" + param.name + ": '" + text + "' is not a bool (true or false)");
     }
     case ParamType::Array:
-    case ParamType::Object: return parse_structured(param, text);
+    case ParamType::Object:
+      return parse_structured(param, text);
   }
   return text;
 }
@@ -107,14 +114,27 @@ json typed_json(const Param& param, const json& value) {
   if (value.is_null()) return value;
   bool ok = false;
   switch (param.type) {
-    case ParamType::String: ok = value.is_primitive(); break;
-    case ParamType::Number: ok = value.is_number(); break;
-    case ParamType::NumberOrString: ok = value.is_number(); break;
-    case ParamType::Bool: ok = value.is_boolean(); break;
-    case ParamType::Array: ok = value.is_array(); break;
-    case ParamType::Object: ok = value.is_object(); break;
+    case ParamType::String:
+      ok = value.is_primitive();
+      break;
+    case ParamType::Number:
+      ok = value.is_number();
+      break;
+    case ParamType::NumberOrString:
+      ok = value.is_number();
+      break;
+    case ParamType::Bool:
+      ok = value.is_boolean();
+      break;
+    case ParamType::Array:
+      ok = value.is_array();
+      break;
+    case ParamType::Object:
+      ok = value.is_object();
+      break;
   }
-  if (!ok) throw Error("param " + param.name + ": " + value.dump() + " is not a " + type_name(param.type));
+  if (!ok)
+    throw Error("param " + param.name + ": " + value.dump() + " is not a " + type_name(param.type));
   if (param.type == ParamType::String) return value.dump();  // 1 or true for a string param
   return value;
 }
@@ -129,7 +149,8 @@ std::string params_usage(const Prototype& proto) {
   return out;
 }
 
-json resolve_params(const Prototype& proto, const std::map<std::string, std::string>& flags, const json& values) {
+json resolve_params(const Prototype& proto, const std::map<std::string, std::string>& flags,
+                    const json& values) {
   std::vector<std::string> problems;
   auto find = [&](const std::string& name) -> const Param* {
     for (const auto& p : proto.params)
@@ -148,22 +169,30 @@ json resolve_params(const Prototype& proto, const std::map<std::string, std::str
   std::vector<std::string> missing;
   for (const auto& p : proto.params) {
     try {
-      if (values.is_object() && values.contains(p.name)) out[p.name] = typed_json(p, values[p.name]);
-      else if (auto it = flags.find(p.name); it != flags.end()) out[p.name] = typed_value(p, it->second);
+      if (values.is_object() && values.contains(p.name))
+        out[p.name] = typed_json(p, values[p.name]);
+      else if (auto it = flags.find(p.name); it != flags.end())
+        out[p.name] = typed_value(p, it->second);
       else if (p.default_text) {
-        out[p.name] = with_context("prototype " + proto.name + ": default of @optionalParam " + p.name,
-                                   [&] { return typed_value(p, *p.default_text); });
-      } else missing.push_back("--" + p.name);
+        out[p.name] =
+            with_context("prototype " + proto.name + ": default of @optionalParam " + p.name,
+                         [&] { return typed_value(p, *p.default_text); });
+      } else
+        missing.push_back("--" + p.name);
     } catch (const Error& e) {
       problems.push_back(e.what());
     }
   }
-  if (!missing.empty()) problems.push_back("missing required param" + std::string(missing.size() > 1 ? "s " : " ") + str::join(missing, ", "));
+  if (!missing.empty())
+    problems.push_back("missing required param" + std::string(missing.size() > 1 ? "s " : " ") +
+                       str::join(missing, ", "));
   if (problems.empty()) return out;
   std::vector<std::string> required, optional;
   for (const auto& p : proto.params) {
-    if (p.required()) required.push_back(usage_line(p));
-    else optional.push_back("--" + p.name + "=<" + type_name(p.type) + ">");
+    if (p.required())
+      required.push_back(usage_line(p));
+    else
+      optional.push_back("--" + p.name + "=<" + type_name(p.type) + ">");
   }
   std::string expected;
   if (!required.empty()) expected += " Required: " + str::join(required, "; ") + ".";

@@ -26,7 +26,8 @@ nlohmann::json typed_json(const Param& param, const nlohmann::json& value);
 // Every param of `proto` with its value: given ones (`flags` text, then `values` JSON which wins,
 // as in ksonnet), else the default. Unknown names, missing required params and ill-typed values
 // are reported together in one error that lists what the prototype expects.
-nlohmann::json resolve_params(const Prototype& proto, const std::map<std::string, std::string>& flags,
+nlohmann::json resolve_params(const Prototype& proto,
+                              const std::map<std::string, std::string>& flags,
                               const nlohmann::json& values = nlohmann::json::object());
 
 // The usage lines of every param, required first (for errors and `prototype describe`).

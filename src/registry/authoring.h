@@ -8,9 +8,9 @@
 namespace ks::registry {
 
 struct LintOptions {
-  std::filesystem::path dir;   // the registry folder (holding registry.yaml)
-  std::string registry_name;   // name prototypes import packages under; "" = the folder's name
-  bool render = true;          // also render every prototype in a throwaway app
+  std::filesystem::path dir;  // the registry folder (holding registry.yaml)
+  std::string registry_name;  // name prototypes import packages under; "" = the folder's name
+  bool render = true;         // also render every prototype in a throwaway app
 };
 
 // Every problem found, one line each, starting with the file (and line when known). Checks:

@@ -15,10 +15,12 @@ std::string scalar(const json& v, const std::string& source, const std::string& 
   if (v.is_null()) return "";
   if (v.is_string()) return v.get<std::string>();
   if (v.is_number() || v.is_boolean()) return v.dump();
-  throw Error(source + ": field '" + field + "' must be a string, got " + std::string(v.type_name()));
+  throw Error(source + ": field '" + field + "' must be a string, got " +
+              std::string(v.type_name()));
 }
 
-std::string string_field(const json& obj, const char* key, const std::string& source, const std::string& prefix = "") {
+std::string string_field(const json& obj, const char* key, const std::string& source,
+                         const std::string& prefix = "") {
   auto it = obj.find(key);
   if (it == obj.end()) return "";
   return scalar(*it, source, prefix + key);
@@ -38,7 +40,8 @@ json load(const std::string& text, const std::string& source, const std::string&
   if (!doc.is_object()) throw Error(source + ": must be a YAML mapping (kind " + kind + ")");
   std::string actual = string_field(doc, "kind", source);
   if (actual != kind) {
-    throw Error(source + ": field 'kind' must be '" + kind + "'" + (actual.empty() ? " (it is missing)" : ", got '" + actual + "'"));
+    throw Error(source + ": field 'kind' must be '" + kind + "'" +
+                (actual.empty() ? " (it is missing)" : ", got '" + actual + "'"));
   }
   return doc;
 }
@@ -48,10 +51,13 @@ json load(const std::string& text, const std::string& source, const std::string&
 void check_package_path(const std::string& path, const std::string& what) {
   if (path.empty()) throw Error(what + " is empty");
   if (path[0] == '/' || path[0] == '\\' || (path.size() > 1 && path[1] == ':')) {
-    throw Error(what + " '" + path + "' is absolute; package paths must be relative to the registry root");
+    throw Error(what + " '" + path +
+                "' is absolute; package paths must be relative to the registry root");
   }
   for (const auto& part : str::split(str::replace_all(path, "\\", "/"), '/')) {
-    if (part == "..") throw Error(what + " '" + path + "' contains '..'; package paths must stay inside the registry");
+    if (part == "..")
+      throw Error(what + " '" + path +
+                  "' contains '..'; package paths must stay inside the registry");
   }
 }
 
@@ -69,13 +75,18 @@ RegistryFile parse_registry_file(const std::string& text, const std::string& sou
   }
   if (!doc.contains("libraries") || doc["libraries"].is_null()) return f;
   const json& libs = doc["libraries"];
-  if (!libs.is_object()) throw Error(source + ": field 'libraries' must be a mapping of package name to {path, version}");
+  if (!libs.is_object())
+    throw Error(source +
+                ": field 'libraries' must be a mapping of package name to {path, version}");
   for (const auto& [name, v] : libs.items()) {
     std::string field = "libraries." + name;
-    if (name.empty() || name.find('/') != std::string::npos || name.find('@') != std::string::npos) {
-      throw Error(source + ": field '" + field + "': package names cannot be empty or contain '/' or '@'");
+    if (name.empty() || name.find('/') != std::string::npos ||
+        name.find('@') != std::string::npos) {
+      throw Error(source + ": field '" + field +
+                  "': package names cannot be empty or contain '/' or '@'");
     }
-    if (!v.is_object()) throw Error(source + ": field '" + field + "' must be a mapping with 'path' and 'version'");
+    if (!v.is_object())
+      throw Error(source + ": field '" + field + "' must be a mapping with 'path' and 'version'");
     LibraryEntry e;
     e.path = string_field(v, "path", source, field + ".");
     e.version = string_field(v, "version", source, field + ".");
@@ -89,7 +100,8 @@ RegistryFile parse_registry_file(const std::string& text, const std::string& sou
 std::string emit_registry_file(const RegistryFile& file) {
   json doc = {{"apiVersion", "0.2.0"}, {"kind", "ksonnet.io/registry"}, {"version", file.version}};
   json libs = json::object();
-  for (const auto& [name, e] : file.libraries) libs[name] = {{"path", e.path}, {"version", e.version}};
+  for (const auto& [name, e] : file.libraries)
+    libs[name] = {{"path", e.path}, {"version", e.version}};
   doc["libraries"] = libs;
   return yaml::emit(doc);
 }
@@ -112,7 +124,8 @@ Parts parse_parts_file(const std::string& text, const std::string& source) {
     for (std::size_t i = 0; i < cs.size(); ++i) {
       std::string field = "contributors[" + std::to_string(i) + "]";
       if (cs[i].is_object()) {
-        p.contributors.push_back({string_field(cs[i], "name", source, field + "."), string_field(cs[i], "email", source, field + ".")});
+        p.contributors.push_back({string_field(cs[i], "name", source, field + "."),
+                                  string_field(cs[i], "email", source, field + ".")});
       } else {
         p.contributors.push_back({scalar(cs[i], source, field), ""});
       }
@@ -129,7 +142,10 @@ Parts parse_parts_file(const std::string& text, const std::string& source) {
   }
   if (doc.contains("quickStart") && !doc["quickStart"].is_null()) {
     const json& qs = doc["quickStart"];
-    if (!qs.is_object()) throw Error(source + ": field 'quickStart' must be a mapping {prototype, componentName, flags, comment}");
+    if (!qs.is_object())
+      throw Error(
+          source +
+          ": field 'quickStart' must be a mapping {prototype, componentName, flags, comment}");
     if (qs.contains("flags") && !qs["flags"].is_null() && !qs["flags"].is_object()) {
       throw Error(source + ": field 'quickStart.flags' must be a mapping");
     }

@@ -39,7 +39,8 @@ struct Parts {
   std::string repository;  // url (0.8: repository.url; also a plain string)
   std::string bugs;        // url (bugs.url, or a plain string)
   std::vector<std::string> keywords;
-  nlohmann::json quick_start = nlohmann::json::object();  // {prototype, componentName, flags, comment}
+  nlohmann::json quick_start =
+      nlohmann::json::object();  // {prototype, componentName, flags, comment}
   std::string license;
   std::vector<std::string> prototypes;  // prototype names (0.13), informational
   std::string version;

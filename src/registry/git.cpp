@@ -62,7 +62,8 @@ std::string short_hash(const std::string& text) {
 
 stdfs::path repo_dir(const std::string& url) {
   std::string name;
-  for (char c : url) name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' ? c : '_';
+  for (char c : url)
+    name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' ? c : '_';
   if (name.size() > 80) name = name.substr(name.size() - 80);
   return cache_root() / (name + "-" + short_hash(url));
 }
@@ -82,10 +83,12 @@ struct CredentialState {
   int attempts = 0;
 };
 
-int credentials(git_credential** out, const char*, const char* username, unsigned int allowed, void* payload) {
+int credentials(git_credential** out, const char*, const char* username, unsigned int allowed,
+                void* payload) {
   auto* state = static_cast<CredentialState*>(payload);
   if (++state->attempts > 1) return GIT_EUSER;
-  if (allowed & GIT_CREDENTIAL_SSH_KEY) return git_credential_ssh_key_from_agent(out, username ? username : "git");
+  if (allowed & GIT_CREDENTIAL_SSH_KEY)
+    return git_credential_ssh_key_from_agent(out, username ? username : "git");
   return GIT_PASSTHROUGH;
 }
 
@@ -109,9 +112,11 @@ std::string fetch(git_repository* repo, const std::string& url) {
 
 std::optional<git_oid> lookup_commit(git_repository* repo, const std::string& ref) {
   std::vector<std::string> candidates;
-  if (ref.empty()) candidates = {"refs/remotes/origin/HEAD"};
+  if (ref.empty())
+    candidates = {"refs/remotes/origin/HEAD"};
   else {
-    if (!str::starts_with(ref, "refs/")) candidates = {"refs/remotes/origin/" + ref, "refs/tags/" + ref};
+    if (!str::starts_with(ref, "refs/"))
+      candidates = {"refs/remotes/origin/" + ref, "refs/tags/" + ref};
     candidates.push_back(ref);
   }
   for (const auto& spec : candidates) {
@@ -130,19 +135,22 @@ std::string oid_text(const git_oid& oid) {
   return buf;
 }
 
-std::string describe_ref(const std::string& ref) { return ref.empty() ? "its default branch" : "ref '" + ref + "'"; }
+std::string describe_ref(const std::string& ref) {
+  return ref.empty() ? "its default branch" : "ref '" + ref + "'";
+}
 
 // Opens the cache and makes sure it has `commit`, fetching when it does not.
 void open_with_commit(Repo& repo, const std::string& url, const std::string& commit) {
   open_cache(repo, url);
   if (lookup_commit(repo.p, commit)) return;
   std::string err = fetch(repo.p, url);
-  if (!err.empty()) throw Error("cannot fetch " + url + " (needed for commit " + commit + "): " + err);
+  if (!err.empty())
+    throw Error("cannot fetch " + url + " (needed for commit " + commit + "): " + err);
   if (!lookup_commit(repo.p, commit)) throw Error(url + " has no commit " + commit);
 }
 
-void load_tree(git_repository* repo, const std::string& url, const std::string& commit, const std::string& subdir,
-               Tree& tree) {
+void load_tree(git_repository* repo, const std::string& url, const std::string& commit,
+               const std::string& subdir, Tree& tree) {
   auto oid = lookup_commit(repo, commit);
   if (!oid) throw Error(url + " has no commit " + commit);
   Commit c;
@@ -154,33 +162,43 @@ void load_tree(git_repository* repo, const std::string& url, const std::string& 
     return;
   }
   Entry entry;
-  if (git_tree_entry_bypath(entry.out(), root.p, subdir.c_str()) != 0 || git_tree_entry_type(entry.p) != GIT_OBJECT_TREE) {
+  if (git_tree_entry_bypath(entry.out(), root.p, subdir.c_str()) != 0 ||
+      git_tree_entry_type(entry.p) != GIT_OBJECT_TREE) {
     throw Error(url + " has no folder '" + subdir + "' at commit " + commit.substr(0, 12));
   }
-  if (git_tree_lookup(tree.out(), repo, git_tree_entry_id(entry.p)) != 0) throw Error(url + ": " + last_error());
+  if (git_tree_lookup(tree.out(), repo, git_tree_entry_id(entry.p)) != 0)
+    throw Error(url + ": " + last_error());
 }
 
-void write_tree(git_repository* repo, git_tree* tree, const stdfs::path& dest, const std::string& url) {
+void write_tree(git_repository* repo, git_tree* tree, const stdfs::path& dest,
+                const std::string& url) {
   stdfs::create_directories(dest);
   std::size_t n = git_tree_entrycount(tree);
   for (std::size_t i = 0; i < n; ++i) {
     const git_tree_entry* e = git_tree_entry_byindex(tree, i);
     std::string name = git_tree_entry_name(e);
-    if (name == "." || name == ".." || name.find('/') != std::string::npos) throw Error(url + ": bad tree entry name '" + name + "'");
+    if (name == "." || name == ".." || name.find('/') != std::string::npos)
+      throw Error(url + ": bad tree entry name '" + name + "'");
     stdfs::path target = dest / name;
     git_filemode_t mode = git_tree_entry_filemode(e);
     if (mode == GIT_FILEMODE_TREE) {
       Tree sub;
-      if (git_tree_lookup(sub.out(), repo, git_tree_entry_id(e)) != 0) throw Error(url + ": " + last_error());
+      if (git_tree_lookup(sub.out(), repo, git_tree_entry_id(e)) != 0)
+        throw Error(url + ": " + last_error());
       write_tree(repo, sub.p, target, url);
     } else if (mode == GIT_FILEMODE_COMMIT) {
-      throw Error(url + ": '" + name + "' is a git submodule; registries cannot contain submodules");
+      throw Error(url + ": '" + name +
+                  "' is a git submodule; registries cannot contain submodules");
     } else {
       Blob blob;
-      if (git_blob_lookup(blob.out(), repo, git_tree_entry_id(e)) != 0) throw Error(url + ": " + last_error());
-      std::string content(static_cast<const char*>(git_blob_rawcontent(blob.p)), static_cast<std::size_t>(git_blob_rawsize(blob.p)));
-      if (mode == GIT_FILEMODE_LINK) stdfs::create_symlink(content, target);
-      else fs::write_file_atomic(target, content, mode == GIT_FILEMODE_BLOB_EXECUTABLE ? 0755 : 0644);
+      if (git_blob_lookup(blob.out(), repo, git_tree_entry_id(e)) != 0)
+        throw Error(url + ": " + last_error());
+      std::string content(static_cast<const char*>(git_blob_rawcontent(blob.p)),
+                          static_cast<std::size_t>(git_blob_rawsize(blob.p)));
+      if (mode == GIT_FILEMODE_LINK)
+        stdfs::create_symlink(content, target);
+      else
+        fs::write_file_atomic(target, content, mode == GIT_FILEMODE_BLOB_EXECUTABLE ? 0755 : 0644);
     }
   }
 }
@@ -191,7 +209,8 @@ stdfs::path cache_root() {
   const char* xdg = std::getenv("XDG_CACHE_HOME");
   if (xdg && *xdg) return stdfs::path(xdg) / "ks" / "git";
   const char* home = std::getenv("HOME");
-  if (!home || !*home) throw Error("neither XDG_CACHE_HOME nor HOME is set; ks needs one of them for its git cache");
+  if (!home || !*home)
+    throw Error("neither XDG_CACHE_HOME nor HOME is set; ks needs one of them for its git cache");
   return stdfs::path(home) / ".cache" / "ks" / "git";
 }
 
@@ -212,15 +231,15 @@ std::string resolve(const std::string& url, const std::string& ref, std::ostream
   auto oid = lookup_commit(repo.p, ref);
   if (!err.empty()) {
     if (!oid) throw Error("cannot fetch registry " + url + ": " + err);
-    log << "warning: cannot fetch " << url << " (" << err << "); using the cached copy of " << describe_ref(ref) << " ("
-        << oid_text(*oid).substr(0, 12) << ")\n";
+    log << "warning: cannot fetch " << url << " (" << err << "); using the cached copy of "
+        << describe_ref(ref) << " (" << oid_text(*oid).substr(0, 12) << ")\n";
   }
   if (!oid) throw Error(url + " has no branch, tag or commit named '" + ref + "'");
   return oid_text(*oid);
 }
 
-void extract(const std::string& url, const std::string& commit, const std::string& subdir, const stdfs::path& dest,
-             std::ostream& log) {
+void extract(const std::string& url, const std::string& commit, const std::string& subdir,
+             const stdfs::path& dest, std::ostream& log) {
   (void)log;
   Repo repo;
   open_with_commit(repo, url, commit);
@@ -229,8 +248,8 @@ void extract(const std::string& url, const std::string& commit, const std::strin
   write_tree(repo.p, tree.p, dest, url);
 }
 
-std::optional<std::string> read_file(const std::string& url, const std::string& commit, const std::string& path,
-                                     std::ostream& log) {
+std::optional<std::string> read_file(const std::string& url, const std::string& commit,
+                                     const std::string& path, std::ostream& log) {
   (void)log;
   Repo repo;
   open_with_commit(repo, url, commit);
@@ -240,8 +259,10 @@ std::optional<std::string> read_file(const std::string& url, const std::string& 
   if (git_tree_entry_bypath(entry.out(), root.p, path.c_str()) != 0) return std::nullopt;
   if (git_tree_entry_type(entry.p) != GIT_OBJECT_BLOB) return std::nullopt;
   Blob blob;
-  if (git_blob_lookup(blob.out(), repo.p, git_tree_entry_id(entry.p)) != 0) throw Error(url + ": " + last_error());
-  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.p)), static_cast<std::size_t>(git_blob_rawsize(blob.p)));
+  if (git_blob_lookup(blob.out(), repo.p, git_tree_entry_id(entry.p)) != 0)
+    throw Error(url + ": " + last_error());
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.p)),
+                     static_cast<std::size_t>(git_blob_rawsize(blob.p)));
 }
 
 }  // namespace ks::registry::git

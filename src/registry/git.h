@@ -25,8 +25,8 @@ void extract(const std::string& url, const std::string& commit, const std::strin
              const std::filesystem::path& dest, std::ostream& log);
 
 // A file's content at `commit`, or nullopt when there is no such file.
-std::optional<std::string> read_file(const std::string& url, const std::string& commit, const std::string& path,
-                                     std::ostream& log);
+std::optional<std::string> read_file(const std::string& url, const std::string& commit,
+                                     const std::string& path, std::ostream& log);
 
 bool is_commit_sha(const std::string& ref);
 

@@ -20,11 +20,16 @@ namespace {
 // A value of the param's type that names stay valid with (DNS-label-like strings).
 std::string placeholder(const prototypes::Param& p) {
   switch (p.type) {
-    case prototypes::ParamType::Number: return "1";
-    case prototypes::ParamType::Bool: return "true";
-    case prototypes::ParamType::Array: return "[]";
-    case prototypes::ParamType::Object: return "{}";
-    default: break;
+    case prototypes::ParamType::Number:
+      return "1";
+    case prototypes::ParamType::Bool:
+      return "true";
+    case prototypes::ParamType::Array:
+      return "[]";
+    case prototypes::ParamType::Object:
+      return "{}";
+    default:
+      break;
   }
   std::string out = "lint-";
   for (char c : str::to_lower(p.name)) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
@@ -37,8 +42,8 @@ struct Package {
   std::vector<prototypes::Prototype> prototypes;
 };
 
-void render_check(const std::vector<Package>& packages, const std::string& registry_name, std::vector<std::string>& problems,
-                  std::ostream& log) {
+void render_check(const std::vector<Package>& packages, const std::string& registry_name,
+                  std::vector<std::string>& problems, std::ostream& log) {
   fs::TempDir tmp("ks-lint-");
   app::InitOptions init;
   init.name = "lint";
@@ -63,7 +68,8 @@ void render_check(const std::vector<Package>& packages, const std::string& regis
         render::Options opts;
         opts.components = {component};
         auto result = render::render_env(app::App::load(root), "default", opts);
-        if (result.objects.empty()) problems.push_back(proto.source + ": renders no objects with its defaults");
+        if (result.objects.empty())
+          problems.push_back(proto.source + ": renders no objects with its defaults");
         log << "rendered " << proto.name << " (" << result.objects.size() << " objects)\n";
       } catch (const Error& e) {
         problems.push_back(proto.source + ": does not render with its defaults: " + e.what());
@@ -79,7 +85,8 @@ std::vector<std::string> lint_registry(const LintOptions& options, std::ostream&
   stdfs::path root = options.dir;
   stdfs::path file = root / "registry.yaml";
   std::string text;
-  if (!fs::read_file_if_exists(file, text)) return {file.string() + ": missing (a registry needs registry.yaml at its root)"};
+  if (!fs::read_file_if_exists(file, text))
+    return {file.string() + ": missing (a registry needs registry.yaml at its root)"};
   RegistryFile reg;
   try {
     reg = parse_registry_file(text, file.string());
@@ -87,8 +94,10 @@ std::vector<std::string> lint_registry(const LintOptions& options, std::ostream&
     return {e.what()};
   }
   std::string registry_name = options.registry_name;
-  if (registry_name.empty()) registry_name = stdfs::absolute(root).lexically_normal().filename().string();
-  if (registry_name.empty()) registry_name = stdfs::absolute(root).lexically_normal().parent_path().filename().string();
+  if (registry_name.empty())
+    registry_name = stdfs::absolute(root).lexically_normal().filename().string();
+  if (registry_name.empty())
+    registry_name = stdfs::absolute(root).lexically_normal().parent_path().filename().string();
   fs::TempDir copies("ks-lint-copy-");
   std::vector<Package> good;
   for (const auto& [name, entry] : reg.libraries) {
@@ -116,7 +125,8 @@ std::vector<std::string> lint_registry(const LintOptions& options, std::ostream&
       try {
         Parts parts = parse_parts_file(parts_text, parts_file.string());
         if (parts.name != name) {
-          problems.push_back(parts_file.string() + ": field 'name' is '" + parts.name + "' but registry.yaml lists the package as '" + name + "'");
+          problems.push_back(parts_file.string() + ": field 'name' is '" + parts.name +
+                             "' but registry.yaml lists the package as '" + name + "'");
         }
       } catch (const Error& e) {
         problems.push_back(e.what());
@@ -134,7 +144,8 @@ std::vector<std::string> lint_registry(const LintOptions& options, std::ostream&
           try {
             prototypes::typed_value(p, *p.default_text);
           } catch (const Error& e) {
-            problems.push_back(pfile.string() + ":" + std::to_string(p.line) + ": default of " + p.name + ": " + e.what());
+            problems.push_back(pfile.string() + ":" + std::to_string(p.line) + ": default of " +
+                               p.name + ": " + e.what());
           }
         }
         pkg.prototypes.push_back(proto);

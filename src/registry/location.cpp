@@ -12,13 +12,14 @@ namespace {
 namespace stdfs = std::filesystem;
 
 bool is_local_path(const std::string& uri) {
-  return str::starts_with(uri, "/") || str::starts_with(uri, "./") || str::starts_with(uri, "../") || uri == "." ||
-         uri == "..";
+  return str::starts_with(uri, "/") || str::starts_with(uri, "./") ||
+         str::starts_with(uri, "../") || uri == "." || uri == "..";
 }
 
 bool is_git_repository(const stdfs::path& dir) {
   std::error_code ec;
-  return stdfs::exists(dir / ".git", ec) || (stdfs::exists(dir / "HEAD", ec) && stdfs::is_directory(dir / "objects", ec));
+  return stdfs::exists(dir / ".git", ec) ||
+         (stdfs::exists(dir / "HEAD", ec) && stdfs::is_directory(dir / "objects", ec));
 }
 
 // Splits `<base>/tree/<ref>/<path>` (or /blob/); returns false when there is no such suffix.
@@ -33,11 +34,14 @@ bool split_tree(const std::string& url, std::string& base, std::string& ref, std
     std::size_t slash = rest.find('/');
     ref = rest.substr(0, slash);
     subdir = slash == std::string::npos ? "" : rest.substr(slash + 1);
-    if (std::string(marker) == "/blob/" && (subdir == "registry.yaml" || str::ends_with(subdir, "/registry.yaml"))) {
+    if (std::string(marker) == "/blob/" &&
+        (subdir == "registry.yaml" || str::ends_with(subdir, "/registry.yaml"))) {
       subdir = subdir.substr(0, subdir.size() - std::string("registry.yaml").size());
     }
     while (!subdir.empty() && subdir.back() == '/') subdir.pop_back();
-    if (ref.empty()) throw Error("registry URI '" + url + "': " + marker + " must be followed by a ref (branch, tag or commit)");
+    if (ref.empty())
+      throw Error("registry URI '" + url + "': " + marker +
+                  " must be followed by a ref (branch, tag or commit)");
     return true;
   }
   return false;
@@ -54,7 +58,8 @@ Location github(const std::string& uri) {
   split_tree(rest, base, loc.ref, loc.subdir);
   auto parts = str::split(base, '/');
   if (parts.size() != 3 || parts[1].empty() || parts[2].empty()) {
-    throw Error("registry URI '" + uri + "' is not a GitHub repository; expected github.com/ORG/REPO[/tree/REF/PATH]");
+    throw Error("registry URI '" + uri +
+                "' is not a GitHub repository; expected github.com/ORG/REPO[/tree/REF/PATH]");
   }
   std::string repo = parts[2];
   if (str::ends_with(repo, ".git")) repo = repo.substr(0, repo.size() - 4);
@@ -82,19 +87,23 @@ Location parse_location(const std::string& uri, const std::string& protocol) {
     loc.path = str::starts_with(uri, "file://") ? uri.substr(7) : uri;
     return loc;
   }
-  if (protocol == "helm") throw Error("registry URI '" + uri + "': helm registries are not supported by ks");
-  bool github_like = str::starts_with(uri, "github.com/") || str::starts_with(uri, "www.github.com/") ||
-                     str::starts_with(uri, "https://github.com/") || str::starts_with(uri, "http://github.com/") ||
-                     str::starts_with(uri, "https://www.github.com/");
+  if (protocol == "helm")
+    throw Error("registry URI '" + uri + "': helm registries are not supported by ks");
+  bool github_like =
+      str::starts_with(uri, "github.com/") || str::starts_with(uri, "www.github.com/") ||
+      str::starts_with(uri, "https://github.com/") || str::starts_with(uri, "http://github.com/") ||
+      str::starts_with(uri, "https://www.github.com/");
   if (protocol == "github" || (protocol.empty() && github_like)) {
     if (github_like) return github(uri);
     return git(uri);
   }
   if (str::starts_with(uri, "file://")) {
-    // ksonnet read file:// URIs as plain folders; ks clones them with git when they are repositories.
+    // ksonnet read file:// URIs as plain folders; ks clones them with git when they are
+    // repositories.
     std::string path = uri.substr(7);
     std::string base, ref, subdir;
-    if (!split_tree(uri, base, ref, subdir) && !is_git_repository(path) && stdfs::exists(stdfs::path(path) / "registry.yaml")) {
+    if (!split_tree(uri, base, ref, subdir) && !is_git_repository(path) &&
+        stdfs::exists(stdfs::path(path) / "registry.yaml")) {
       if (protocol.empty()) {
         Location loc;
         loc.protocol = "fs";
@@ -109,7 +118,8 @@ Location parse_location(const std::string& uri, const std::string& protocol) {
   }
   std::size_t colon = uri.find(':');
   std::size_t at = uri.find('@');
-  if (at != std::string::npos && colon != std::string::npos && at < colon) return git(uri);  // user@host:path
+  if (at != std::string::npos && colon != std::string::npos && at < colon)
+    return git(uri);  // user@host:path
   if (protocol == "git") return git(uri);
   if (uri.find("://") == std::string::npos) {
     Location loc;  // a relative folder such as `registry/kubeflow`
@@ -118,7 +128,8 @@ Location parse_location(const std::string& uri, const std::string& protocol) {
     return loc;
   }
   throw Error("registry URI '" + uri +
-              "' is not understood; use a folder path, a git URL (file://, git://, https://, ssh://) or github.com/ORG/REPO/tree/REF/PATH");
+              "' is not understood; use a folder path, a git URL (file://, git://, https://, "
+              "ssh://) or github.com/ORG/REPO/tree/REF/PATH");
 }
 
 }  // namespace ks::registry

@@ -4,8 +4,8 @@
 //   file:///srv/reg                  a git repository (or, when it is a plain folder holding
 //                                    registry.yaml, the folder: ksonnet's fs form)
 //   git://, https://, http://, ssh://, user@host:path      a git repository
-//   github.com/ORG/REPO[/tree/REF/PATH]                     GitHub (protocol github, fetched with git)
-//   any git URL + /tree/REF/PATH     the registry is PATH inside the repository at REF
+//   github.com/ORG/REPO[/tree/REF/PATH]                     GitHub (protocol github, fetched with
+//   git) any git URL + /tree/REF/PATH     the registry is PATH inside the repository at REF
 //   ... /blob/REF/PATH/registry.yaml the same (ksonnet's form)
 #include <string>
 

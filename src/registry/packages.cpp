@@ -39,13 +39,15 @@ bool inside(const stdfs::path& path, const stdfs::path& root) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
-Prepared prepare(const app::App& app, const std::string& reg, const std::string& package, const std::string& ref,
-                 const std::string& pin, const stdfs::path& scratch, std::ostream& log) {
+Prepared prepare(const app::App& app, const std::string& reg, const std::string& package,
+                 const std::string& ref, const std::string& pin, const stdfs::path& scratch,
+                 std::ostream& log) {
   app::Registry entry = registry_entry(app, reg);
   stdfs::create_directories(scratch);
   Fetched f = [&] {
     if (!ref.empty() && parse_location(entry.uri, entry.protocol).protocol == "fs") {
-      throw Error("registry '" + reg + "' is a local folder (" + entry.uri + "); it has no versions, drop '@" + ref + "'");
+      throw Error("registry '" + reg + "' is a local folder (" + entry.uri +
+                  "); it has no versions, drop '@" + ref + "'");
     }
     return fetch_registry(app, reg, entry, pin.empty() ? ref : pin, scratch, log);
   }();
@@ -55,15 +57,18 @@ Prepared prepare(const app::App& app, const std::string& reg, const std::string&
     if (lib == f.file.libraries.end()) {
       std::vector<std::string> names;
       for (const auto& [n, e] : f.file.libraries) names.push_back(n);
-      throw Error("registry '" + reg + "' has no package '" + package + "'" +
-                  (names.empty() ? " (it lists none)" : " (packages: " + str::join(names, ", ") + ")"));
+      throw Error(
+          "registry '" + reg + "' has no package '" + package + "'" +
+          (names.empty() ? " (it lists none)" : " (packages: " + str::join(names, ", ") + ")"));
     }
     stdfs::path src = f.dir / lib->second.path;
     if (!stdfs::is_directory(src)) {
-      throw Error("registry.yaml lists path '" + lib->second.path + "' but there is no such folder" +
+      throw Error("registry.yaml lists path '" + lib->second.path +
+                  "' but there is no such folder" +
                   (f.commit.empty() ? "" : " at commit " + f.commit.substr(0, 12)));
     }
-    if (!inside(src, f.dir)) throw Error("path '" + lib->second.path + "' leads outside the registry (through a symlink)");
+    if (!inside(src, f.dir))
+      throw Error("path '" + lib->second.path + "' leads outside the registry (through a symlink)");
     Prepared p;
     p.commit = f.commit;
     p.local = f.location.protocol == "fs";
@@ -71,7 +76,8 @@ Prepared prepare(const app::App& app, const std::string& reg, const std::string&
     p.dir = scratch / "package";
     copy_package(src, p.dir, what);
     std::string parts_text;
-    if (!fs::read_file_if_exists(p.dir / "parts.yaml", parts_text)) throw Error("no parts.yaml in '" + lib->second.path + "'");
+    if (!fs::read_file_if_exists(p.dir / "parts.yaml", parts_text))
+      throw Error("no parts.yaml in '" + lib->second.path + "'");
     parse_parts_file(parts_text, lib->second.path + "/parts.yaml");
     prototypes::package_prototypes(p.dir, reg + "/" + package);  // every header must parse
     p.sha256 = tree_sha256(p.dir);
@@ -80,7 +86,8 @@ Prepared prepare(const app::App& app, const std::string& reg, const std::string&
 }
 
 // ksonnet's vendor/REG/NAME@VERSION folders of `name`, which the unversioned install replaces.
-std::vector<stdfs::path> versioned_dirs(const app::Layout& layout, const std::string& reg, const std::string& name) {
+std::vector<stdfs::path> versioned_dirs(const app::Layout& layout, const std::string& reg,
+                                        const std::string& name) {
   std::vector<stdfs::path> out;
   for (const auto& entry : fs::list_dir(layout.vendor() / reg)) {
     if (str::starts_with(entry, name + "@")) out.push_back(layout.vendor() / reg / entry);
@@ -88,8 +95,8 @@ std::vector<stdfs::path> versioned_dirs(const app::Layout& layout, const std::st
   return out;
 }
 
-void stage_vendor(app::Transaction& txn, const app::Layout& layout, const std::string& reg, const std::string& name,
-                  const stdfs::path& prepared, int index) {
+void stage_vendor(app::Transaction& txn, const app::Layout& layout, const std::string& reg,
+                  const std::string& name, const stdfs::path& prepared, int index) {
   stdfs::path staged = txn.staging_dir() / ("package-" + std::to_string(index));
   stdfs::copy(prepared, staged, stdfs::copy_options::recursive);
   txn.install_dir(staged, layout.vendor() / reg / name);
@@ -98,8 +105,10 @@ void stage_vendor(app::Transaction& txn, const app::Layout& layout, const std::s
 
 void check_name(const std::string& name, const std::string& what) {
   bool ok = !name.empty() && name != "." && name != "..";
-  for (char c : name) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.');
-  if (!ok) throw Error(what + " '" + name + "' is not valid; use letters, digits, '-', '_' and '.'");
+  for (char c : name)
+    ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.');
+  if (!ok)
+    throw Error(what + " '" + name + "' is not valid; use letters, digits, '-', '_' and '.'");
 }
 
 }  // namespace
@@ -108,7 +117,8 @@ Descriptor parse_descriptor(const std::string& text) {
   static const std::regex re(R"(^([A-Za-z0-9._-]+)/([^@/]+)(@([^@]+))?$)");
   std::smatch m;
   if (!std::regex_match(text, m, re)) {
-    throw Error("package '" + text + "' is not REGISTRY/PACKAGE[@REF] (e.g. kubeflow/core or kubeflow/core@v0.1.0)");
+    throw Error("package '" + text +
+                "' is not REGISTRY/PACKAGE[@REF] (e.g. kubeflow/core or kubeflow/core@v0.1.0)");
   }
   return {m[1], m[2], m[4]};
 }
@@ -123,7 +133,8 @@ std::optional<stdfs::path> vendor_dir(const app::Layout& layout, const app::Libr
   return std::nullopt;
 }
 
-InstallResult install_package(const app::App& app, const InstallRequest& request, std::ostream& log) {
+InstallResult install_package(const app::App& app, const InstallRequest& request,
+                              std::ostream& log) {
   const Descriptor& d = request.what;
   std::string name = request.name.empty() ? d.package : request.name;
   check_name(name, "package name");
@@ -144,8 +155,9 @@ InstallResult install_package(const app::App& app, const InstallRequest& request
   if (existing != app.spec().libraries.end()) {
     const app::Library& old = existing->second;
     auto dir = vendor_dir(app.layout(), old);
-    bool same = old.commit == lib.commit && old.sha256 == lib.sha256 && old.ref == lib.ref && old.version.empty() &&
-                dir && *dir == app.layout().vendor() / d.registry / name && tree_sha256(*dir) == lib.sha256;
+    bool same = old.commit == lib.commit && old.sha256 == lib.sha256 && old.ref == lib.ref &&
+                old.version.empty() && dir && *dir == app.layout().vendor() / d.registry / name &&
+                tree_sha256(*dir) == lib.sha256;
     if (same) {
       result.changed = false;
       return result;
@@ -187,14 +199,21 @@ std::vector<InstallResult> install_all(const app::App& app, std::ostream& log) {
       results.push_back({item.key, lib, false});
       continue;
     }
-    std::string pin = lib.commit.empty() && git::is_commit_sha(lib.version) ? lib.version : lib.commit;
+    std::string pin =
+        lib.commit.empty() && git::is_commit_sha(lib.version) ? lib.version : lib.commit;
     Prepared p = with_context("library " + item.key, [&] {
-      return prepare(app, lib.registry, package_of(lib), pin.empty() ? lib.ref : "", pin, scratch.path() / std::to_string(i), log);
+      return prepare(app, lib.registry, package_of(lib), pin.empty() ? lib.ref : "", pin,
+                     scratch.path() / std::to_string(i), log);
     });
     if (!lib.sha256.empty() && p.sha256 != lib.sha256) {
-      std::string msg = "library " + item.key + (p.commit.empty() ? "" : " at commit " + p.commit.substr(0, 12)) + " has sha256 " +
-                        p.sha256.substr(0, 16) + "..., but app.yaml records " + lib.sha256.substr(0, 16) + "...";
-      if (!p.local) throw Error(msg + "; the registry's content changed under the same commit. Run `ks pkg install " + item.key + "` to accept it");
+      std::string msg = "library " + item.key +
+                        (p.commit.empty() ? "" : " at commit " + p.commit.substr(0, 12)) +
+                        " has sha256 " + p.sha256.substr(0, 16) + "..., but app.yaml records " +
+                        lib.sha256.substr(0, 16) + "...";
+      if (!p.local)
+        throw Error(msg +
+                    "; the registry's content changed under the same commit. Run `ks pkg install " +
+                    item.key + "` to accept it");
       log << "warning: " << msg << " (local registry changed; vendoring its current content)\n";
     }
     app::Library updated = lib;
@@ -202,12 +221,14 @@ std::vector<InstallResult> install_all(const app::App& app, std::ostream& log) {
     updated.commit = p.commit;
     if (updated.sha256.empty()) updated.sha256 = p.sha256;
     if (!p.local && updated.ref.empty()) updated.ref = p.ref;
-    bool changed_entry = updated.version != lib.version || updated.commit != lib.commit || updated.sha256 != lib.sha256 ||
-                         updated.ref != lib.ref;
+    bool changed_entry = updated.version != lib.version || updated.commit != lib.commit ||
+                         updated.sha256 != lib.sha256 || updated.ref != lib.ref;
     if (changed_entry) {
       spec_changed = true;
-      if (item.env.empty()) spec.libraries[item.key] = updated;
-      else spec.environments[item.env].libraries[item.key] = updated;
+      if (item.env.empty())
+        spec.libraries[item.key] = updated;
+      else
+        spec.environments[item.env].libraries[item.key] = updated;
     }
     results.push_back({item.key, updated, true});
     work.push_back({item, p});
@@ -215,7 +236,8 @@ std::vector<InstallResult> install_all(const app::App& app, std::ostream& log) {
   if (work.empty() && !spec_changed) return results;
   app::Transaction txn(app.layout());
   int index = 0;
-  for (const auto& [item, p] : work) stage_vendor(txn, app.layout(), item.lib.registry, item.lib.name, p.dir, index++);
+  for (const auto& [item, p] : work)
+    stage_vendor(txn, app.layout(), item.lib.registry, item.lib.name, p.dir, index++);
   if (spec_changed) app.stage_spec(txn, spec);
   txn.commit();
   return results;
@@ -237,14 +259,17 @@ std::vector<std::string> package_users(const app::App& app, const std::string& k
       continue;
     }
     if (c.type != app::Component::Type::Jsonnet) continue;
-    if (std::regex_search(fs::read_file(c.file), import_re)) users.push_back(c.name + " (imports " + key + "/...)");
+    if (std::regex_search(fs::read_file(c.file), import_re))
+      users.push_back(c.name + " (imports " + key + "/...)");
   }
   return users;
 }
 
 void remove_package(const app::App& app, const std::string& key, bool force) {
   Descriptor d = parse_descriptor(key);
-  if (!d.ref.empty()) throw Error("give the package without '@" + d.ref + "': ks pkg remove " + d.registry + "/" + d.package);
+  if (!d.ref.empty())
+    throw Error("give the package without '@" + d.ref + "': ks pkg remove " + d.registry + "/" +
+                d.package);
   std::vector<std::string> envs;
   for (const auto& [name, env] : app.spec().environments)
     if (env.libraries.count(key)) envs.push_back(name);
@@ -252,12 +277,14 @@ void remove_package(const app::App& app, const std::string& key, bool force) {
   if (!global && envs.empty()) {
     std::vector<std::string> names;
     for (const auto& [k, lib] : app.spec().libraries) names.push_back(k);
-    throw Error("package '" + key + "' is not installed" + (names.empty() ? "" : " (installed: " + str::join(names, ", ") + ")"));
+    throw Error("package '" + key + "' is not installed" +
+                (names.empty() ? "" : " (installed: " + str::join(names, ", ") + ")"));
   }
   if (!force) {
     auto users = package_users(app, key);
     if (!users.empty()) {
-      throw Error("package '" + key + "' is used by component" + (users.size() > 1 ? "s " : " ") + str::join(users, ", ") +
+      throw Error("package '" + key + "' is used by component" + (users.size() > 1 ? "s " : " ") +
+                  str::join(users, ", ") +
                   "; remove them first (`ks component rm NAME`) or use --force");
     }
   }
@@ -306,7 +333,8 @@ std::vector<PackageRow> list_packages(const app::App& app, bool installed_only, 
     if (listed.count(key)) return;
     listed[key] = true;
     std::string version = lib.ref.empty() ? lib.version : lib.ref;
-    rows.push_back({lib.registry, lib.name, version, app.spec().libraries.count(key) > 0, envs_of(key), lib.commit});
+    rows.push_back({lib.registry, lib.name, version, app.spec().libraries.count(key) > 0,
+                    envs_of(key), lib.commit});
   };
   for (const auto& [key, lib] : app.spec().libraries) add_installed(key, lib);
   for (const auto& [name, env] : app.spec().environments)
@@ -326,13 +354,17 @@ PackageInfo describe_package(const app::App& app, const std::string& query, std:
     if (found.empty()) {
       for (const auto& reg : list_registries(app)) {
         try {
-          if (open_registry(app, reg.name, log).file.libraries.count(query)) found.push_back(reg.name + "/" + query);
+          if (open_registry(app, reg.name, log).file.libraries.count(query))
+            found.push_back(reg.name + "/" + query);
         } catch (const Error&) {
         }
       }
     }
-    if (found.empty()) throw Error("no registry has a package named '" + query + "'; see `ks pkg list`");
-    if (found.size() > 1) throw Error("package name '" + query + "' is ambiguous: " + str::join(found, ", ") + "; give REGISTRY/PACKAGE");
+    if (found.empty())
+      throw Error("no registry has a package named '" + query + "'; see `ks pkg list`");
+    if (found.size() > 1)
+      throw Error("package name '" + query + "' is ambiguous: " + str::join(found, ", ") +
+                  "; give REGISTRY/PACKAGE");
     key = found.front();
   }
   Descriptor d = parse_descriptor(key);
@@ -344,17 +376,22 @@ PackageInfo describe_package(const app::App& app, const std::string& query, std:
     info.installed = true;
     info.library = it->second;
     auto vdir = vendor_dir(app.layout(), it->second);
-    if (!vdir) throw Error("package '" + info.key + "' is in app.yaml but not in vendor/; run `ks pkg install` to restore it");
+    if (!vdir)
+      throw Error("package '" + info.key +
+                  "' is in app.yaml but not in vendor/; run `ks pkg install` to restore it");
     dir = *vdir;
   } else {
     Fetched f = open_registry(app, d.registry, log);
     auto lib = f.file.libraries.find(d.package);
-    if (lib == f.file.libraries.end()) throw Error("registry '" + d.registry + "' has no package '" + d.package + "'; see `ks pkg list`");
+    if (lib == f.file.libraries.end())
+      throw Error("registry '" + d.registry + "' has no package '" + d.package +
+                  "'; see `ks pkg list`");
     dir = f.dir / lib->second.path;
   }
   stdfs::path parts = dir / "parts.yaml";
   std::string text;
-  if (!fs::read_file_if_exists(parts, text)) throw Error("package '" + info.key + "' has no parts.yaml (" + parts.string() + ")");
+  if (!fs::read_file_if_exists(parts, text))
+    throw Error("package '" + info.key + "' has no parts.yaml (" + parts.string() + ")");
   info.parts = parse_parts_file(text, parts.string());
   info.prototypes = prototypes::package_prototypes(dir, info.key);
   return info;

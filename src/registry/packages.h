@@ -35,7 +35,8 @@ struct InstallResult {
 
 // Installs one package, all or nothing: fetched and checked (paths, symlinks) first, then the
 // folder and app.yaml change in one transaction.
-InstallResult install_package(const app::App& app, const InstallRequest& request, std::ostream& log);
+InstallResult install_package(const app::App& app, const InstallRequest& request,
+                              std::ostream& log);
 
 // Re-installs every library app.yaml records (global and per-env) at its pinned commit, checking
 // the recorded sha256; intact ones are left alone. All or nothing.

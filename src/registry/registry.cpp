@@ -21,7 +21,8 @@ std::string extra_string(const json& extra, const char* key) {
   return it != extra.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
-void stage_override(app::Transaction& txn, const app::App& app, const std::string& name, const app::Registry* entry) {
+void stage_override(app::Transaction& txn, const app::App& app, const std::string& name,
+                    const app::Registry* entry) {
   const auto path = app.layout().override_yaml();
   std::string text;
   json doc = json::object();
@@ -38,32 +39,40 @@ void stage_override(app::Transaction& txn, const app::App& app, const std::strin
     doc["registries"].erase(name);
     if (doc["registries"].empty()) doc.erase("registries");
   }
-  bool has_envs = doc.contains("environments") && doc["environments"].is_object() && !doc["environments"].empty();
-  bool has_regs = doc.contains("registries") && doc["registries"].is_object() && !doc["registries"].empty();
-  if (has_envs || has_regs) txn.write(path, yaml::emit(doc));
-  else txn.remove(path);
+  bool has_envs = doc.contains("environments") && doc["environments"].is_object() &&
+                  !doc["environments"].empty();
+  bool has_regs =
+      doc.contains("registries") && doc["registries"].is_object() && !doc["registries"].empty();
+  if (has_envs || has_regs)
+    txn.write(path, yaml::emit(doc));
+  else
+    txn.remove(path);
 }
 
-void stage_entry(app::Transaction& txn, const app::App& app, const std::string& name, const app::Registry* entry,
-                 bool override_file) {
+void stage_entry(app::Transaction& txn, const app::App& app, const std::string& name,
+                 const app::Registry* entry, bool override_file) {
   if (override_file) {
     stage_override(txn, app, name, entry);
     return;
   }
   app::Spec spec = app.spec();
-  if (entry) spec.registries[name] = *entry;
-  else spec.registries.erase(name);
+  if (entry)
+    spec.registries[name] = *entry;
+  else
+    spec.registries.erase(name);
   app.stage_spec(txn, spec);
 }
 
 app::Registry fetch_new_entry(const app::App& app, const std::string& name, const std::string& uri,
-                              const std::string& version, const stdfs::path& scratch, Fetched& fetched, std::ostream& log) {
+                              const std::string& version, const stdfs::path& scratch,
+                              Fetched& fetched, std::ostream& log) {
   Location loc = with_context("registry '" + name + "'", [&] { return parse_location(uri); });
   app::Registry entry;
   entry.protocol = loc.protocol;
   entry.uri = loc.protocol == "fs" ? loc.path : uri;
   if (loc.protocol == "fs" && !version.empty()) {
-    throw Error("registry '" + name + "' (" + uri + ") is a local folder; --version applies only to git registries");
+    throw Error("registry '" + name + "' (" + uri +
+                ") is a local folder; --version applies only to git registries");
   }
   entry.version = version.empty() ? loc.ref : version;
   fetched = fetch_registry(app, name, entry, entry.version, scratch, log);
@@ -75,8 +84,10 @@ app::Registry fetch_new_entry(const app::App& app, const std::string& name, cons
 
 void validate_registry_name(const std::string& name) {
   bool ok = !name.empty() && name != "." && name != "..";
-  for (char c : name) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.');
-  if (!ok) throw Error("registry name '" + name + "' is not valid; use letters, digits, '-', '_' and '.'");
+  for (char c : name)
+    ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.');
+  if (!ok)
+    throw Error("registry name '" + name + "' is not valid; use letters, digits, '-', '_' and '.'");
 }
 
 app::Registry registry_entry(const app::App& app, const std::string& name) {
@@ -98,8 +109,8 @@ app::Registry registry_entry(const app::App& app, const std::string& name) {
   return out;
 }
 
-Fetched fetch_registry(const app::App& app, const std::string& name, const app::Registry& entry, const std::string& ref,
-                       const stdfs::path& scratch, std::ostream& log) {
+Fetched fetch_registry(const app::App& app, const std::string& name, const app::Registry& entry,
+                       const std::string& ref, const stdfs::path& scratch, std::ostream& log) {
   return with_context("registry '" + name + "' (" + entry.uri + ")", [&] {
     Fetched f;
     f.location = parse_location(entry.uri, entry.protocol);
@@ -121,13 +132,17 @@ Fetched fetch_registry(const app::App& app, const std::string& name, const app::
     stdfs::path file = f.dir / "registry.yaml";
     std::string text;
     if (!fs::read_file_if_exists(file, text)) {
-      std::string where = f.location.protocol == "fs" ? f.dir.string()
-                          : (f.location.subdir.empty() ? "the repository root" : "'" + f.location.subdir + "'") +
-                                std::string(" at commit ") + f.commit.substr(0, 12);
+      std::string where = f.location.protocol == "fs"
+                              ? f.dir.string()
+                              : (f.location.subdir.empty() ? "the repository root"
+                                                           : "'" + f.location.subdir + "'") +
+                                    std::string(" at commit ") + f.commit.substr(0, 12);
       throw Error("no registry.yaml in " + where);
     }
-    std::string source = f.location.protocol == "fs" ? file.string()
-                                                     : (f.location.subdir.empty() ? "" : f.location.subdir + "/") + "registry.yaml";
+    std::string source =
+        f.location.protocol == "fs"
+            ? file.string()
+            : (f.location.subdir.empty() ? "" : f.location.subdir + "/") + "registry.yaml";
     f.file = parse_registry_file(text, source);
     return f;
   });
@@ -135,7 +150,8 @@ Fetched fetch_registry(const app::App& app, const std::string& name, const app::
 
 Fetched open_registry(const app::App& app, const std::string& name, std::ostream& log) {
   app::Registry entry = registry_entry(app, name);
-  Location loc = with_context("registry '" + name + "' (" + entry.uri + ")", [&] { return parse_location(entry.uri, entry.protocol); });
+  Location loc = with_context("registry '" + name + "' (" + entry.uri + ")",
+                              [&] { return parse_location(entry.uri, entry.protocol); });
   if (loc.protocol == "fs") return fetch_registry(app, name, entry, "", {}, log);
   if (auto cached = read_cache(app.layout(), name, entry)) return *cached;
   stdfs::path cache_parent = app.layout().registry_cache();
@@ -150,14 +166,18 @@ Fetched open_registry(const app::App& app, const std::string& name, std::ostream
 app::Registry add_registry(const app::App& app, const AddRequest& request, std::ostream& log) {
   validate_registry_name(request.name);
   const auto& spec = app.spec();
-  bool exists = request.override_file ? spec.registry_overrides.count(request.name) > 0 : spec.registries.count(request.name) > 0;
+  bool exists = request.override_file ? spec.registry_overrides.count(request.name) > 0
+                                      : spec.registries.count(request.name) > 0;
   if (exists) {
-    throw Error("registry '" + request.name + "' already exists in " + (request.override_file ? "app.override.yaml" : "app.yaml") +
-                "; change it with `ks registry set " + request.name + " --uri URI` or remove it first");
+    throw Error("registry '" + request.name + "' already exists in " +
+                (request.override_file ? "app.override.yaml" : "app.yaml") +
+                "; change it with `ks registry set " + request.name +
+                " --uri URI` or remove it first");
   }
   fs::TempDir scratch("ks-registry-");
   Fetched fetched;
-  app::Registry entry = fetch_new_entry(app, request.name, request.uri, request.version, scratch.path(), fetched, log);
+  app::Registry entry = fetch_new_entry(app, request.name, request.uri, request.version,
+                                        scratch.path(), fetched, log);
   app::Transaction txn(app.layout());
   stage_entry(txn, app, request.name, &entry, request.override_file);
   stage_cache(txn, app.layout(), request.name, entry, fetched);
@@ -168,15 +188,18 @@ app::Registry add_registry(const app::App& app, const AddRequest& request, std::
 app::Registry set_registry(const app::App& app, const SetRequest& request, std::ostream& log) {
   app::Registry old = registry_entry(app, request.name);
   bool in_override = app.spec().registry_overrides.count(request.name) > 0;
-  if (!request.uri && !request.version) throw Error("nothing to change; give --uri and/or --version");
+  if (!request.uri && !request.version)
+    throw Error("nothing to change; give --uri and/or --version");
   std::string uri = request.uri.value_or(old.uri);
   std::string version = request.version ? *request.version : (request.uri ? "" : old.version);
   if (!request.uri && !request.version->empty() && old.protocol == "fs") {
-    throw Error("registry '" + request.name + "' is a local folder; --version applies only to git registries");
+    throw Error("registry '" + request.name +
+                "' is a local folder; --version applies only to git registries");
   }
   fs::TempDir scratch("ks-registry-");
   Fetched fetched;
-  app::Registry entry = fetch_new_entry(app, request.name, uri, version, scratch.path(), fetched, log);
+  app::Registry entry =
+      fetch_new_entry(app, request.name, uri, version, scratch.path(), fetched, log);
   entry.extra = old.extra;
   app::Transaction txn(app.layout());
   stage_entry(txn, app, request.name, &entry, in_override);
@@ -210,7 +233,8 @@ std::vector<RegistryRow> list_registries(const app::App& app) {
   std::map<std::string, bool> names;
   for (const auto& [n, e] : app.spec().registries) names[n] = false;
   for (const auto& [n, e] : app.spec().registry_overrides) names[n] = true;
-  for (const auto& [n, is_override] : names) rows.push_back({n, is_override, registry_entry(app, n)});
+  for (const auto& [n, is_override] : names)
+    rows.push_back({n, is_override, registry_entry(app, n)});
   return rows;
 }
 

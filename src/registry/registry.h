@@ -18,8 +18,8 @@ namespace ks::registry {
 // A registry's folder at one commit, with its registry.yaml read.
 struct Fetched {
   Location location;
-  std::string commit;          // "" for fs
-  std::filesystem::path dir;   // the folder holding registry.yaml
+  std::string commit;         // "" for fs
+  std::filesystem::path dir;  // the folder holding registry.yaml
   RegistryFile file;
 };
 
@@ -27,7 +27,8 @@ struct Fetched {
 // commit, else its version, else the URI's ref). Git trees are written below `scratch` (a folder
 // that must exist); fs registries are read in place. Errors name the registry and its URI.
 Fetched fetch_registry(const app::App& app, const std::string& name, const app::Registry& entry,
-                       const std::string& ref, const std::filesystem::path& scratch, std::ostream& log);
+                       const std::string& ref, const std::filesystem::path& scratch,
+                       std::ostream& log);
 
 // The registry as recorded in the app, ready to read (see the header comment for git caching).
 Fetched open_registry(const app::App& app, const std::string& name, std::ostream& log);
@@ -39,7 +40,7 @@ app::Registry registry_entry(const app::App& app, const std::string& name);
 struct AddRequest {
   std::string name;
   std::string uri;
-  std::string version;        // --version: branch, tag or commit
+  std::string version;         // --version: branch, tag or commit
   bool override_file = false;  // --override: app.override.yaml instead of app.yaml
 };
 // Fetches and validates first; writes nothing when that fails.

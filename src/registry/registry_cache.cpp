@@ -15,21 +15,24 @@ namespace {
 const char* const kMarker = ".ks-registry.json";
 
 void fill(const stdfs::path& dir, const app::Registry& entry, const Fetched& fetched) {
-  stdfs::copy(fetched.dir, dir, stdfs::copy_options::recursive | stdfs::copy_options::copy_symlinks);
+  stdfs::copy(fetched.dir, dir,
+              stdfs::copy_options::recursive | stdfs::copy_options::copy_symlinks);
   json marker = {{"protocol", entry.protocol}, {"uri", entry.uri}, {"commit", fetched.commit}};
   fs::write_file_atomic(dir / kMarker, marker.dump(2) + "\n");
 }
 
 }  // namespace
 
-std::optional<Fetched> read_cache(const app::Layout& layout, const std::string& name, const app::Registry& entry) {
+std::optional<Fetched> read_cache(const app::Layout& layout, const std::string& name,
+                                  const app::Registry& entry) {
   if (entry.commit.empty()) return std::nullopt;
   stdfs::path dir = layout.registry_cache() / name;
   std::string text;
   if (!fs::read_file_if_exists(dir / kMarker, text)) return std::nullopt;
   try {
     json marker = json::parse(text);
-    if (marker.value("uri", "") != entry.uri || marker.value("commit", "") != entry.commit) return std::nullopt;
+    if (marker.value("uri", "") != entry.uri || marker.value("commit", "") != entry.commit)
+      return std::nullopt;
     std::string yaml_text;
     if (!fs::read_file_if_exists(dir / "registry.yaml", yaml_text)) return std::nullopt;
     Fetched f;
@@ -43,7 +46,8 @@ std::optional<Fetched> read_cache(const app::Layout& layout, const std::string& 
   }
 }
 
-void write_cache(const app::Layout& layout, const std::string& name, const app::Registry& entry, const Fetched& fetched) {
+void write_cache(const app::Layout& layout, const std::string& name, const app::Registry& entry,
+                 const Fetched& fetched) {
   stdfs::path target = layout.registry_cache() / name;
   stdfs::create_directories(layout.registry_cache());
   fs::TempDir tmp(".new-", layout.registry_cache());
@@ -54,8 +58,8 @@ void write_cache(const app::Layout& layout, const std::string& name, const app::
   stdfs::rename(staged, target);
 }
 
-void stage_cache(app::Transaction& txn, const app::Layout& layout, const std::string& name, const app::Registry& entry,
-                 const Fetched& fetched) {
+void stage_cache(app::Transaction& txn, const app::Layout& layout, const std::string& name,
+                 const app::Registry& entry, const Fetched& fetched) {
   stdfs::path target = layout.registry_cache() / name;
   if (fetched.location.protocol == "fs") {
     txn.remove(target);

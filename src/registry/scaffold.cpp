@@ -12,7 +12,9 @@ namespace {
 
 std::string example_prototype(const std::string& package) {
   return "// @apiVersion 0.1\n"
-         "// @name io.ksonnet.pkg." + package + "\n"
+         "// @name io.ksonnet.pkg." +
+         package +
+         "\n"
          "// @description A Deployment of one container with an app label; edit this\n"
          "//   prototype and its params to make the package's own.\n"
          "// @shortDescription A one-container Deployment.\n"
@@ -49,8 +51,10 @@ void init_package(const stdfs::path& package_dir) {
   if (dir.filename().empty()) dir = dir.parent_path();
   std::string name = dir.filename().string();
   bool ok = !name.empty() && name != "." && name != "..";
-  for (char c : name) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.');
-  if (!ok) throw Error("package name '" + name + "' is not valid; use letters, digits, '-', '_' and '.'");
+  for (char c : name)
+    ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.');
+  if (!ok)
+    throw Error("package name '" + name + "' is not valid; use letters, digits, '-', '_' and '.'");
   if (stdfs::exists(dir)) throw Error(dir.string() + " already exists");
   stdfs::path registry_file = dir.parent_path() / "registry.yaml";
   std::string reg_text;
@@ -58,24 +62,29 @@ void init_package(const stdfs::path& package_dir) {
   RegistryFile reg;
   if (has_registry) {
     reg = parse_registry_file(reg_text, registry_file.string());
-    if (reg.libraries.count(name)) throw Error(registry_file.string() + " already lists a package '" + name + "'");
+    if (reg.libraries.count(name))
+      throw Error(registry_file.string() + " already lists a package '" + name + "'");
   }
-  nlohmann::json parts = {
-      {"apiVersion", "0.0.1"},
-      {"kind", "ksonnet.io/parts"},
-      {"name", name},
-      {"description", "TODO: what " + name + " deploys.\n"},
-      {"author", "TODO"},
-      {"contributors", nlohmann::json::array()},
-      {"repository", {{"type", "git"}, {"url", "TODO"}}},
-      {"bugs", {{"url", "TODO"}}},
-      {"keywords", nlohmann::json::array({name})},
-      {"quickStart",
-       {{"prototype", "io.ksonnet.pkg." + name}, {"componentName", name}, {"flags", {{"name", name}}}, {"comment", "Deploy " + name}}},
-      {"license", "Apache 2.0"}};
+  nlohmann::json parts = {{"apiVersion", "0.0.1"},
+                          {"kind", "ksonnet.io/parts"},
+                          {"name", name},
+                          {"description", "TODO: what " + name + " deploys.\n"},
+                          {"author", "TODO"},
+                          {"contributors", nlohmann::json::array()},
+                          {"repository", {{"type", "git"}, {"url", "TODO"}}},
+                          {"bugs", {{"url", "TODO"}}},
+                          {"keywords", nlohmann::json::array({name})},
+                          {"quickStart",
+                           {{"prototype", "io.ksonnet.pkg." + name},
+                            {"componentName", name},
+                            {"flags", {{"name", name}}},
+                            {"comment", "Deploy " + name}}},
+                          {"license", "Apache 2.0"}};
   stdfs::create_directories(dir / "prototypes");
   fs::write_file_atomic(dir / "parts.yaml", yaml::emit(parts));
-  fs::write_file_atomic(dir / "README.md", "# " + name + "\n\nTODO: what the package deploys and its prototypes' params.\n");
+  fs::write_file_atomic(
+      dir / "README.md",
+      "# " + name + "\n\nTODO: what the package deploys and its prototypes' params.\n");
   fs::write_file_atomic(dir / "prototypes" / (name + ".jsonnet"), example_prototype(name));
   if (has_registry) {
     reg.libraries[name] = {name, ""};

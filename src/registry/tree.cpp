@@ -21,9 +21,10 @@ bool below(const stdfs::path& path, const stdfs::path& root) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
-void copy_entry(const stdfs::path& root, const stdfs::path& real_root, const stdfs::path& from, const stdfs::path& to,
-                const std::string& what, int depth) {
-  if (depth > 64) throw Error(what + ": folders nest too deep at " + from.string() + " (a symlink loop?)");
+void copy_entry(const stdfs::path& root, const stdfs::path& real_root, const stdfs::path& from,
+                const stdfs::path& to, const std::string& what, int depth) {
+  if (depth > 64)
+    throw Error(what + ": folders nest too deep at " + from.string() + " (a symlink loop?)");
   std::error_code ec;
   auto status = stdfs::symlink_status(from, ec);
   std::string rel = fs::relative_below(from, root);
@@ -31,14 +32,19 @@ void copy_entry(const stdfs::path& root, const stdfs::path& real_root, const std
   if (stdfs::is_symlink(status)) {
     stdfs::path target = stdfs::read_symlink(from, ec);
     if (target.is_absolute()) {
-      throw Error(what + ": symlink '" + rel + "' points to the absolute path '" + target.string() + "', outside the package");
+      throw Error(what + ": symlink '" + rel + "' points to the absolute path '" + target.string() +
+                  "', outside the package");
     }
     stdfs::path real = stdfs::weakly_canonical(from, ec);
-    if (ec || !stdfs::exists(real)) throw Error(what + ": symlink '" + rel + "' is dangling (it points to '" + target.string() + "')");
+    if (ec || !stdfs::exists(real))
+      throw Error(what + ": symlink '" + rel + "' is dangling (it points to '" + target.string() +
+                  "')");
     if (real != real_root && !below(real, real_root)) {
-      throw Error(what + ": symlink '" + rel + "' points outside the package (to '" + target.string() + "')");
+      throw Error(what + ": symlink '" + rel + "' points outside the package (to '" +
+                  target.string() + "')");
     }
-    if (stdfs::is_directory(real) && (real == real_root || below(stdfs::weakly_canonical(from.parent_path()), real))) {
+    if (stdfs::is_directory(real) &&
+        (real == real_root || below(stdfs::weakly_canonical(from.parent_path()), real))) {
       throw Error(what + ": symlink '" + rel + "' points to a folder that contains it (a loop)");
     }
     source = real;
@@ -46,10 +52,12 @@ void copy_entry(const stdfs::path& root, const stdfs::path& real_root, const std
   }
   if (stdfs::is_directory(status)) {
     stdfs::create_directories(to);
-    for (const auto& name : fs::list_dir(from)) copy_entry(root, real_root, from / name, to / name, what, depth + 1);
+    for (const auto& name : fs::list_dir(from))
+      copy_entry(root, real_root, from / name, to / name, what, depth + 1);
     return;
   }
-  if (!stdfs::is_regular_file(status)) throw Error(what + ": '" + rel + "' is not a regular file or folder");
+  if (!stdfs::is_regular_file(status))
+    throw Error(what + ": '" + rel + "' is not a regular file or folder");
   auto perms = stdfs::status(source).permissions();
   bool exec = (perms & stdfs::perms::owner_exec) != stdfs::perms::none;
   fs::write_file_atomic(to, fs::read_file(source), exec ? 0755 : 0644);
@@ -58,8 +66,10 @@ void copy_entry(const stdfs::path& root, const stdfs::path& real_root, const std
 void collect(const stdfs::path& root, const stdfs::path& dir, std::vector<std::string>& out) {
   for (const auto& e : stdfs::directory_iterator(dir)) {
     auto t = e.symlink_status().type();
-    if (t == stdfs::file_type::directory) collect(root, e.path(), out);
-    else if (t == stdfs::file_type::regular) out.push_back(fs::relative_below(e.path(), root));
+    if (t == stdfs::file_type::directory)
+      collect(root, e.path(), out);
+    else if (t == stdfs::file_type::regular)
+      out.push_back(fs::relative_below(e.path(), root));
   }
 }
 
@@ -67,12 +77,14 @@ void collect(const stdfs::path& root, const stdfs::path& dir, std::vector<std::s
 
 void copy_package(const stdfs::path& src, const stdfs::path& dest, const std::string& what) {
   std::error_code ec;
-  if (!stdfs::is_directory(src, ec)) throw Error(what + ": package folder " + src.string() + " does not exist");
+  if (!stdfs::is_directory(src, ec))
+    throw Error(what + ": package folder " + src.string() + " does not exist");
   stdfs::path real_root = stdfs::canonical(src, ec);
   if (ec) throw Error(what + ": cannot read " + src.string() + ": " + ec.message());
   if (stdfs::exists(dest)) throw Error("internal: " + dest.string() + " already exists");
   stdfs::create_directories(dest);
-  for (const auto& name : fs::list_dir(src)) copy_entry(src, real_root, src / name, dest / name, what, 1);
+  for (const auto& name : fs::list_dir(src))
+    copy_entry(src, real_root, src / name, dest / name, what, 1);
 }
 
 std::string tree_sha256(const stdfs::path& dir) {

@@ -8,7 +8,8 @@ namespace ks::registry {
 // Copies the package folder `src` to `dest` (which must not exist). A symlink whose target stays
 // inside `src` becomes a copy of its target; one that points outside `src` (or is absolute,
 // dangling, or loops) is an error naming it, as is any file that is neither regular nor a folder.
-void copy_package(const std::filesystem::path& src, const std::filesystem::path& dest, const std::string& what);
+void copy_package(const std::filesystem::path& src, const std::filesystem::path& dest,
+                  const std::string& what);
 
 // SHA-256 (lowercase hex) of a vendored package: over every regular file below `dir`, in byte
 // order of their relative paths ('/'-separated), the bytes

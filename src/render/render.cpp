@@ -138,6 +138,13 @@ json env_params(const EnvContext& ec, Importer& importer, const json& combined) 
   return result["components"];
 }
 
+// A YAML/JSON component: one object, or an array of the objects of a multi-document file.
+json data_component(const app::Component& c, const std::string& display) {
+  auto docs = yaml::parse_all(fs::read_file(c.file), display);
+  if (docs.size() == 1) return docs[0];
+  return json(docs);
+}
+
 struct Group {
   std::string module;
   std::vector<app::Component> components;
@@ -168,7 +175,7 @@ std::vector<PastedComponent> paste(const EnvContext& ec, const std::vector<app::
       p.text = fs::read_file(c.file);
     } else {
       if (!include_data) continue;
-      json v = yaml::parse(fs::read_file(c.file), fs::relative_below(c.file, ec.app.layout().root));
+      json v = data_component(c, fs::relative_below(c.file, ec.app.layout().root));
       p.text = v.dump();
       p.is_json = true;
     }
@@ -356,11 +363,11 @@ Result render_env(const app::App& app, const std::string& env_name, const Option
     if (values.contains(c.name)) {
       v = values[c.name];
     } else if (c.type != app::Component::Type::Jsonnet && !custom_main) {
-      v = yaml::parse(fs::read_file(c.file), display);
+      v = data_component(c, display);
     } else {
       continue;  // a customised main.jsonnet dropped it
     }
-    if (c.type != app::Component::Type::Jsonnet && params.contains(c.name) && params[c.name].is_object()) {
+    if (c.type != app::Component::Type::Jsonnet && v.is_object() && params.contains(c.name) && params[c.name].is_object()) {
       // ksonnet applied a YAML/JSON component's params as a merge patch at the object's root.
       v.merge_patch(params[c.name]);
     }

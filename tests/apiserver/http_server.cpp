@@ -1,5 +1,6 @@
 #include "http_server.h"
 
+#include <poll.h>
 #include <sys/socket.h>
 
 #include <chrono>
@@ -57,6 +58,14 @@ std::string written_name(const httplib::Request& req) {
   } catch (const std::exception&) {
     return "";
   }
+}
+
+// A watch client that closed its connection makes the socket readable (close_notify or EOF);
+// it never sends anything else while the response is streaming.
+bool client_went_away(int fd) {
+  if (fd < 0) return false;
+  pollfd p{fd, POLLIN | POLLRDHUP, 0};
+  return ::poll(&p, 1, 0) > 0 && (p.revents & (POLLIN | POLLRDHUP | POLLHUP | POLLERR)) != 0;
 }
 
 json fault_status(const std::string& kind) {
@@ -184,8 +193,10 @@ void HttpServer::handle(const httplib::Request& req, httplib::Response& res) {
   log_.add(std::move(entry));
   if (answer.watch) {
     auto stream = answer.watch;
+    int fd = req.ssl ? SSL_get_fd(req.ssl) : -1;
     res.set_chunked_content_provider(
-        "application/json;stream=watch", [stream](size_t, httplib::DataSink& sink) {
+        "application/json;stream=watch", [stream, fd](size_t, httplib::DataSink& sink) {
+          if (client_went_away(fd)) return false;  // frees the worker thread of an idle watch
           auto chunk = stream->next(std::chrono::milliseconds(500));
           if (!chunk) {
             sink.done();

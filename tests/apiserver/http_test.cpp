@@ -1,6 +1,8 @@
 // The server over HTTPS without kubectl: status codes, exact Status bodies, dry-run, faults, log.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include <httplib.h>
 
 #include "server_fixture.h"
@@ -278,6 +280,42 @@ TEST(ApiServerHttp, OwnerReferencesAreGarbageCollected) {
   ASSERT_EQ(c.post(kCms, child).status, 201);
   c.del(kCms + "/owner");
   EXPECT_EQ(c.get(kCms + "/child").status, 404);
+}
+
+// Reads the first event line of a watch, then hangs up.
+json first_watch_event(const TestApiServer& server, const std::string& path) {
+  httplib::SSLClient w("127.0.0.1", server.port());
+  w.enable_server_certificate_verification(false);
+  w.set_bearer_token_auth(server.token());
+  w.set_read_timeout(std::chrono::seconds(10));
+  std::string received;
+  w.Get(path, [&](const char* data, size_t n) {
+    received.append(data, n);
+    return received.find('\n') == std::string::npos;
+  });
+  return json::parse(received.substr(0, received.find('\n')), nullptr, false);
+}
+
+TEST(ApiServerHttp, WatchStreamsEventsAfterAResourceVersion) {
+  TestApiServer server;
+  Client c(server);
+  std::string rv = c.get(kCms).body["metadata"]["resourceVersion"];
+  std::thread writer([&] { Client(server).post(kCms, cm("watched")); });
+  json event =
+      first_watch_event(server, kCms + "?watch=true&timeoutSeconds=10&resourceVersion=" + rv);
+  writer.join();
+  EXPECT_EQ(event["type"], "ADDED");
+  EXPECT_EQ(event["object"]["metadata"]["name"], "watched");
+
+  json expired = first_watch_event(server, kCms + "?watch=true&resourceVersion=1");
+  EXPECT_EQ(expired["type"], "ERROR");
+  EXPECT_EQ(expired["object"]["code"], 410);
+  // Hung-up watches give their worker back: many in a row still get answers.
+  for (int i = 0; i < 80; ++i) {
+    json again =
+        first_watch_event(server, kCms + "?watch=true&fieldSelector=metadata.name%3Dwatched");
+    ASSERT_EQ(again["object"]["metadata"]["name"], "watched") << i;
+  }
 }
 
 TEST(ApiServerHttp, FaultsAreInjectedAndLogged) {

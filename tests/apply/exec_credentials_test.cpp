@@ -19,13 +19,22 @@ namespace {
 ExecConfig write_plugin(const ks_test::Sandbox& sb, const std::string& status_json,
                         const std::string& version = "client.authentication.k8s.io/v1") {
   std::string path = (sb.root() / "plugin.sh").string();
-  ks_test::write(path, "#!/bin/sh\n"
-                       "echo run >> \"" + (sb.root() / "runs").string() + "\"\n"
-                       "printf '%s' \"$KUBERNETES_EXEC_INFO\" > \"" + (sb.root() / "info").string() + "\"\n"
-                       "printf '%s %s' \"$FOO\" \"$1\" > \"" + (sb.root() / "env").string() + "\"\n"
-                       "cat <<'JSON'\n"
-                       "{\"kind\":\"ExecCredential\",\"apiVersion\":\"" + version + "\",\"status\":" + status_json + "}\n"
-                       "JSON\n");
+  ks_test::write(path,
+                 "#!/bin/sh\n"
+                 "echo run >> \"" +
+                     (sb.root() / "runs").string() +
+                     "\"\n"
+                     "printf '%s' \"$KUBERNETES_EXEC_INFO\" > \"" +
+                     (sb.root() / "info").string() +
+                     "\"\n"
+                     "printf '%s %s' \"$FOO\" \"$1\" > \"" +
+                     (sb.root() / "env").string() +
+                     "\"\n"
+                     "cat <<'JSON'\n"
+                     "{\"kind\":\"ExecCredential\",\"apiVersion\":\"" +
+                     version + "\",\"status\":" + status_json +
+                     "}\n"
+                     "JSON\n");
   ::chmod(path.c_str(), 0755);
   ExecConfig e;
   e.api_version = version;
@@ -42,7 +51,7 @@ int runs(const ks_test::Sandbox& sb) {
   return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
 }
 
-TEST(ExecCredentials, RunsThePluginWithEnvAndExecInfoAndCaches) {
+TEST(ApplyExecCredentials, RunsThePluginWithEnvAndExecInfoAndCaches) {
   ks_test::Sandbox sb;
   ClusterConfig cluster;
   cluster.server = "https://k.example";
@@ -61,7 +70,7 @@ TEST(ExecCredentials, RunsThePluginWithEnvAndExecInfoAndCaches) {
   EXPECT_EQ(runs(sb), 2);
 }
 
-TEST(ExecCredentials, ReRunsAfterExpiry) {
+TEST(ApplyExecCredentials, ReRunsAfterExpiry) {
   ks_test::Sandbox sb;
   ExecCredentialProvider p(
       write_plugin(sb, R"({"token":"t","expirationTimestamp":"2001-01-01T00:00:00Z"})",
@@ -72,10 +81,12 @@ TEST(ExecCredentials, ReRunsAfterExpiry) {
   EXPECT_EQ(runs(sb), 2);
 }
 
-TEST(ExecCredentials, ClientCertificateAndFutureExpiry) {
+TEST(ApplyExecCredentials, ClientCertificateAndFutureExpiry) {
   ks_test::Sandbox sb;
   ExecCredentialProvider p(
-      write_plugin(sb, R"({"clientCertificateData":"CERT","clientKeyData":"KEY","expirationTimestamp":"2999-01-01T00:00:00.5+02:00"})"),
+      write_plugin(
+          sb,
+          R"({"clientCertificateData":"CERT","clientKeyData":"KEY","expirationTimestamp":"2999-01-01T00:00:00.5+02:00"})"),
       ClusterConfig{});
   ExecCredential c = p.get();
   p.get();
@@ -85,13 +96,16 @@ TEST(ExecCredentials, ClientCertificateAndFutureExpiry) {
   EXPECT_TRUE(c.expiry.has_value());
 }
 
-TEST(ExecCredentials, ErrorsNeverShowTheOutput) {
+TEST(ApplyExecCredentials, ErrorsNeverShowTheOutput) {
   ExecConfig e;
   e.api_version = "client.authentication.k8s.io/v1";
   e.command = "plugin";
-  for (std::string out : {std::string(R"({"kind":"ExecCredential","apiVersion":"client.authentication.k8s.io/v1"})"),
-                          std::string(R"({"kind":"ExecCredential","apiVersion":"client.authentication.k8s.io/v1","status":{"clientCertificateData":"SECRETCERT"}})"),
-                          std::string("not json SECRET")}) {
+  for (
+      std::string out :
+      {std::string(R"({"kind":"ExecCredential","apiVersion":"client.authentication.k8s.io/v1"})"),
+       std::string(
+           R"({"kind":"ExecCredential","apiVersion":"client.authentication.k8s.io/v1","status":{"clientCertificateData":"SECRETCERT"}})"),
+       std::string("not json SECRET")}) {
     try {
       parse_exec_credential(out, e);
       FAIL() << out;
@@ -101,7 +115,7 @@ TEST(ExecCredentials, ErrorsNeverShowTheOutput) {
   }
 }
 
-TEST(ExecCredentials, FailingPluginNamesExitCodeOnly) {
+TEST(ApplyExecCredentials, FailingPluginNamesExitCodeOnly) {
   ks_test::Sandbox sb;
   std::string path = (sb.root() / "fail.sh").string();
   ks_test::write(path, "#!/bin/sh\necho SECRET-OUT\necho SECRET-ERR >&2\nexit 3\n");
@@ -120,7 +134,7 @@ TEST(ExecCredentials, FailingPluginNamesExitCodeOnly) {
   }
 }
 
-TEST(ExecCredentials, Rfc3339) {
+TEST(ApplyExecCredentials, Rfc3339) {
   auto t = parse_rfc3339("1970-01-02T00:00:00Z");
   ASSERT_TRUE(t);
   EXPECT_EQ(std::chrono::system_clock::to_time_t(*t), 86400);

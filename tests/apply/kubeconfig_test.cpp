@@ -21,8 +21,10 @@ class EnvVar {
     ::setenv(name, value.c_str(), 1);
   }
   ~EnvVar() {
-    if (had_) ::setenv(name_, old_.c_str(), 1);
-    else ::unsetenv(name_);
+    if (had_)
+      ::setenv(name_, old_.c_str(), 1);
+    else
+      ::unsetenv(name_);
   }
 
  private:
@@ -92,7 +94,7 @@ struct Files {
   }
 };
 
-TEST(Kubeconfig, MergesFilesFirstDefinitionWins) {
+TEST(ApplyKubeconfig, MergesFilesFirstDefinitionWins) {
   Files f;
   EnvVar kc("KUBECONFIG", f.first + ":" + (f.sb.root() / "missing").string() + ":" + f.second);
   KubeConfig c = load_kubeconfig();
@@ -108,19 +110,21 @@ TEST(Kubeconfig, MergesFilesFirstDefinitionWins) {
   EXPECT_EQ(prod.user, "prod-user");
 }
 
-TEST(Kubeconfig, SecondFileCurrentContextWhenFirstHasNone) {
+TEST(ApplyKubeconfig, SecondFileCurrentContextWhenFirstHasNone) {
   Files f;
   ks_test::write(f.first, "clusters: []\n");
   EnvVar kc("KUBECONFIG", f.first + ":" + f.second);
   EXPECT_EQ(current_context(load_kubeconfig()).value(), "other");
 }
 
-TEST(Kubeconfig, RelativePathsResolveAgainstTheDefiningFile) {
+TEST(ApplyKubeconfig, RelativePathsResolveAgainstTheDefiningFile) {
   Files f;
   EnvVar kc("KUBECONFIG", f.first + ":" + f.second);
   KubeConfig c = load_kubeconfig();
-  EXPECT_EQ(c.clusters.at("shared").certificate_authority, (f.sb.root() / "pki" / "ca.crt").string());
-  EXPECT_EQ(c.users.at("dev-user").client_certificate, (f.sb.root() / "a" / "certs" / "client.crt").string());
+  EXPECT_EQ(c.clusters.at("shared").certificate_authority,
+            (f.sb.root() / "pki" / "ca.crt").string());
+  EXPECT_EQ(c.users.at("dev-user").client_certificate,
+            (f.sb.root() / "a" / "certs" / "client.crt").string());
   EXPECT_EQ(c.users.at("dev-user").client_key, "/abs/client.key");
   EXPECT_EQ(c.users.at("prod-user").token_file, (f.sb.root() / "b" / "token.txt").string());
   const ExecConfig& exec = *c.users.at("prod-user").exec;
@@ -130,13 +134,13 @@ TEST(Kubeconfig, RelativePathsResolveAgainstTheDefiningFile) {
   EXPECT_EQ(exec.env[0].second, "bar");
 }
 
-TEST(Kubeconfig, DecodesDataFields) {
+TEST(ApplyKubeconfig, DecodesDataFields) {
   Files f;
   KubeConfig c = load_kubeconfig(f.second);
   EXPECT_EQ(c.clusters.at("shared").certificate_authority_data, "hello");
 }
 
-TEST(Kubeconfig, ExplicitPathMustExistAndDefaultMayBeMissing) {
+TEST(ApplyKubeconfig, ExplicitPathMustExistAndDefaultMayBeMissing) {
   ks_test::Sandbox sb;
   EXPECT_THROW(load_kubeconfig((sb.root() / "nope").string()), Error);
   EnvVar home("HOME", sb.home().string());
@@ -146,7 +150,7 @@ TEST(Kubeconfig, ExplicitPathMustExistAndDefaultMayBeMissing) {
   EXPECT_FALSE(current_context(c).has_value());
 }
 
-TEST(Kubeconfig, DefaultsToHomeKubeConfig) {
+TEST(ApplyKubeconfig, DefaultsToHomeKubeConfig) {
   Files f;
   EnvVar home("HOME", f.sb.home().string());
   ::unsetenv("KUBECONFIG");
@@ -154,7 +158,7 @@ TEST(Kubeconfig, DefaultsToHomeKubeConfig) {
   EXPECT_EQ(current_context(load_kubeconfig()).value(), "other");
 }
 
-TEST(Kubeconfig, MissingContextListsAvailableOnes) {
+TEST(ApplyKubeconfig, MissingContextListsAvailableOnes) {
   Files f;
   KubeConfig c = load_kubeconfig(f.first);
   try {
@@ -168,7 +172,7 @@ TEST(Kubeconfig, MissingContextListsAvailableOnes) {
   }
 }
 
-TEST(Target, UsesTheEnvContextAndChecksItsServer) {
+TEST(ApplyTarget, UsesTheEnvContextAndChecksItsServer) {
   Files f;
   KubeConfig c = load_kubeconfig(f.second);
   Target t{"", "prod", "https://PROD.example", "apps", false};
@@ -190,7 +194,7 @@ TEST(Target, UsesTheEnvContextAndChecksItsServer) {
   EXPECT_EQ(resolve_target(t, c).warnings.size(), 1u);
 }
 
-TEST(Target, FindsTheContextByServerElseTheCurrentOne) {
+TEST(ApplyTarget, FindsTheContextByServerElseTheCurrentOne) {
   Files f;
   EnvVar kc("KUBECONFIG", f.first + ":" + f.second);
   KubeConfig c = load_kubeconfig();
@@ -203,7 +207,7 @@ TEST(Target, FindsTheContextByServerElseTheCurrentOne) {
   EXPECT_EQ(shared.default_namespace, "default");
 }
 
-TEST(Target, InsecureClusterWarns) {
+TEST(ApplyTarget, InsecureClusterWarns) {
   ks_test::Sandbox sb;
   std::string path = (sb.root() / "config").string();
   ks_test::write(path, R"(clusters:
@@ -219,7 +223,7 @@ current-context: c
   EXPECT_NE(conn.warnings[0].find("TLS certificate verification is disabled"), std::string::npos);
 }
 
-TEST(Target, TokenAndBasicAuthTogetherIsAnError) {
+TEST(ApplyTarget, TokenAndBasicAuthTogetherIsAnError) {
   ks_test::Sandbox sb;
   std::string path = (sb.root() / "config").string();
   ks_test::write(path, R"(clusters: [{name: c, cluster: {server: "https://x"}}]

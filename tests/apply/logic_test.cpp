@@ -22,7 +22,7 @@ namespace {
 using nlohmann::json;
 using std::chrono::milliseconds;
 
-TEST(ServerUrl, Normalizes) {
+TEST(ApplyServerUrl, Normalizes) {
   EXPECT_EQ(normalize_server_url("HTTPS://Example.COM:443/"), "https://example.com");
   EXPECT_EQ(normalize_server_url("example.com:6443"), "https://example.com:6443");
   EXPECT_EQ(normalize_server_url("http://h:80/prefix//"), "http://h/prefix");
@@ -32,13 +32,14 @@ TEST(ServerUrl, Normalizes) {
   EXPECT_FALSE(same_server("http://h", "https://h"));
 }
 
-TEST(Ordering, TiersAndReverse) {
+TEST(ApplyOrdering, TiersAndReverse) {
   EXPECT_EQ(tier_of("", "Namespace", false), Tier::Foundation);
   EXPECT_EQ(tier_of("apiextensions.k8s.io", "CustomResourceDefinition", false), Tier::Foundation);
   EXPECT_EQ(tier_of("rbac.authorization.k8s.io", "ClusterRole", false), Tier::ClusterScoped);
   EXPECT_EQ(tier_of("apps", "Deployment", true), Tier::Namespaced);
   EXPECT_EQ(tier_of("other.io", "Namespace", false), Tier::ClusterScoped);
-  std::vector<Tier> tiers{Tier::Namespaced, Tier::Foundation, Tier::ClusterScoped, Tier::Namespaced, Tier::Foundation};
+  std::vector<Tier> tiers{Tier::Namespaced, Tier::Foundation, Tier::ClusterScoped, Tier::Namespaced,
+                          Tier::Foundation};
   using G = std::vector<std::vector<size_t>>;
   EXPECT_EQ(group_by_tier(tiers), (G{{1, 4}, {2}, {0, 3}}));
   EXPECT_EQ(group_by_tier(tiers, true), (G{{0, 3}, {2}, {1, 4}}));
@@ -52,15 +53,16 @@ Response status(long code, std::optional<double> retry_after = std::nullopt) {
   return r;
 }
 
-TEST(Retry, WhatIsRetried) {
+TEST(ApplyRetry, WhatIsRetried) {
   EXPECT_TRUE(is_retryable(status(0)));
   EXPECT_TRUE(is_retryable(status(429)));
   EXPECT_TRUE(is_retryable(status(500)));
   EXPECT_TRUE(is_retryable(status(503)));
-  for (long code : {200L, 201L, 400L, 401L, 403L, 404L, 409L, 422L}) EXPECT_FALSE(is_retryable(status(code))) << code;
+  for (long code : {200L, 201L, 400L, 401L, 403L, 404L, 409L, 422L})
+    EXPECT_FALSE(is_retryable(status(code))) << code;
 }
 
-TEST(Retry, DelaysGrowWithJitterAndHonourRetryAfter) {
+TEST(ApplyRetry, DelaysGrowWithJitterAndHonourRetryAfter) {
   RetryPolicy p;
   p.initial_delay = milliseconds(100);
   p.max_delay = milliseconds(1000);
@@ -72,7 +74,7 @@ TEST(Retry, DelaysGrowWithJitterAndHonourRetryAfter) {
   EXPECT_EQ(retry_delay(p, 1, status(429, 60), 0.0), milliseconds(1000));
 }
 
-TEST(Retry, RetriesUntilSuccessAndStopsOnClientErrors) {
+TEST(ApplyRetry, RetriesUntilSuccessAndStopsOnClientErrors) {
   RetryPolicy p;
   std::vector<milliseconds> slept;
   auto sleep = [&](milliseconds d) { slept.push_back(d); };
@@ -90,21 +92,33 @@ TEST(Retry, RetriesUntilSuccessAndStopsOnClientErrors) {
   EXPECT_EQ(n, 1u);
 }
 
-TEST(Retry, BoundedInAttemptsAndTotalTime) {
+TEST(ApplyRetry, BoundedInAttemptsAndTotalTime) {
   RetryPolicy p;
   p.max_attempts = 4;
   int n = 0;
   auto sleep = [](milliseconds) {};
-  EXPECT_EQ(send_with_retry([&] { ++n; return status(500); }, p, sleep).status, 500);
+  EXPECT_EQ(send_with_retry(
+                [&] {
+                  ++n;
+                  return status(500);
+                },
+                p, sleep)
+                .status,
+            500);
   EXPECT_EQ(n, 4);
   p.max_attempts = 100;
   p.max_total = milliseconds(2500);
   n = 0;
-  send_with_retry([&] { ++n; return status(429, 1.0); }, p, sleep);
+  send_with_retry(
+      [&] {
+        ++n;
+        return status(429, 1.0);
+      },
+      p, sleep);
   EXPECT_EQ(n, 3);  // waits 1s twice; a third wait would pass 2.5s
 }
 
-TEST(Noise, StripsServerManagedFields) {
+TEST(ApplyNoise, StripsServerManagedFields) {
   json live = json::parse(R"({"apiVersion":"v1","kind":"ConfigMap",
     "metadata":{"name":"a","namespace":"n","uid":"u","resourceVersion":"5","generation":2,
       "creationTimestamp":"t","managedFields":[{}],"labels":{"x":"y"},
@@ -115,7 +129,7 @@ TEST(Noise, StripsServerManagedFields) {
   EXPECT_EQ(strip_noise(live), want);
 }
 
-TEST(UnifiedDiff, Format) {
+TEST(ApplyUnifiedDiff, Format) {
   EXPECT_EQ(unified_diff("a\n", "a\n", "x", "y"), "");
   std::string old_text = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n";
   std::string new_text = "1\n2\nthree\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n";
@@ -125,33 +139,38 @@ TEST(UnifiedDiff, Format) {
             "@@ -10,3 +10,4 @@\n 10\n 11\n 12\n+13\n");
   EXPECT_EQ(unified_diff("", "a: 1\nb: 2\n", "live/x", "merged/x"),
             "--- live/x\n+++ merged/x\n@@ -0,0 +1,2 @@\n+a: 1\n+b: 2\n");
-  EXPECT_EQ(unified_diff("a\nb\nc\n", "a\nc\n", "o", "n"), "--- o\n+++ n\n@@ -1,3 +1,2 @@\n a\n-b\n c\n");
+  EXPECT_EQ(unified_diff("a\nb\nc\n", "a\nc\n", "o", "n"),
+            "--- o\n+++ n\n@@ -1,3 +1,2 @@\n a\n-b\n c\n");
 }
 
-TEST(UnifiedDiff, CloseChangesShareAHunk) {
+TEST(ApplyUnifiedDiff, CloseChangesShareAHunk) {
   std::string d = unified_diff("1\n2\n3\n4\n5\n6\n7\n8\n", "1\nX\n3\n4\n5\n6\nY\n8\n", "o", "n");
   EXPECT_EQ(d, "--- o\n+++ n\n@@ -1,8 +1,8 @@\n 1\n-2\n+X\n 3\n 4\n 5\n 6\n-7\n+Y\n 8\n");
 }
 
-TEST(DiffRendered, MatchesObjectsAcrossSets) {
+TEST(ApplyDiffRendered, MatchesObjectsAcrossSets) {
   ::unsetenv("KS_EXTERNAL_DIFF");
-  json a = json::parse(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","namespace":"n"},"data":{"k":"1"}})");
+  json a = json::parse(
+      R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","namespace":"n"},"data":{"k":"1"}})");
   json b = a;
   b["data"]["k"] = "2";
-  json only_old = json::parse(R"({"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","namespace":"n"}})");
+  json only_old =
+      json::parse(R"({"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","namespace":"n"}})");
   DiffResult same = diff_rendered({a}, {a}, "dev", "prod");
   EXPECT_FALSE(same.differs);
   EXPECT_EQ(same.text, "");
   DiffResult d = diff_rendered({a, only_old}, {b}, "dev", "prod");
   EXPECT_TRUE(d.differs);
-  EXPECT_NE(d.text.find("--- dev/v1.ConfigMap.n.c\n+++ prod/v1.ConfigMap.n.c\n"), std::string::npos) << d.text;
+  EXPECT_NE(d.text.find("--- dev/v1.ConfigMap.n.c\n+++ prod/v1.ConfigMap.n.c\n"), std::string::npos)
+      << d.text;
   EXPECT_NE(d.text.find("-  k: \"1\"\n+  k: \"2\"\n"), std::string::npos) << d.text;
   EXPECT_NE(d.text.find("--- dev/v1.Secret.n.s"), std::string::npos) << d.text;
 }
 
-TEST(DiffRendered, ExternalProgramGetsTwoDirectories) {
+TEST(ApplyDiffRendered, ExternalProgramGetsTwoDirectories) {
   ks_test::Sandbox sb;
-  json a = json::parse(R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d","namespace":"n"}})");
+  json a = json::parse(
+      R"({"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"d","namespace":"n"}})");
   json b = a;
   b["spec"] = {{"replicas", 2}};
   ::setenv("KS_EXTERNAL_DIFF", "diff -r -N", 1);
@@ -162,18 +181,22 @@ TEST(DiffRendered, ExternalProgramGetsTwoDirectories) {
   EXPECT_NE(d.text.find("> spec:"), std::string::npos) << d.text;
 }
 
-TEST(ApplySet, IdsAndLabelsFollowKubectl) {
-  EXPECT_EQ(applyset_id("set1", "ns", "Secret", ""), "applyset-1_tBAyTGg7XeKbu3cbJLxSVoRTh-cVlcB7Aa31Hyanw-v1");
+TEST(ApplyApplySet, IdsAndLabelsFollowKubectl) {
+  EXPECT_EQ(applyset_id("set1", "ns", "Secret", ""),
+            "applyset-1_tBAyTGg7XeKbu3cbJLxSVoRTh-cVlcB7Aa31Hyanw-v1");
   ApplySet set = make_applyset({"guestbook", "prod/apps"}, "apps");
   EXPECT_EQ(set.parent_name, "ks.guestbook.prod-apps");
-  EXPECT_EQ(set.id, "applyset-" + std::string("wKZZZL3rssP0nbs6Q1NAVFGR_3AVB70tHS28GhDCmok") + "-v1");
-  json obj = with_member_labels(json::parse(R"({"kind":"ConfigMap","metadata":{"name":"a"}})"), set, {"guestbook", "prod/apps"});
+  EXPECT_EQ(set.id,
+            "applyset-" + std::string("wKZZZL3rssP0nbs6Q1NAVFGR_3AVB70tHS28GhDCmok") + "-v1");
+  json obj = with_member_labels(json::parse(R"({"kind":"ConfigMap","metadata":{"name":"a"}})"), set,
+                                {"guestbook", "prod/apps"});
   EXPECT_EQ(obj["metadata"]["labels"][kPartOfLabel], set.id);
   EXPECT_EQ(obj["metadata"]["labels"][kManagedByLabel], "ks");
   EXPECT_EQ(obj["metadata"]["labels"][kEnvLabel], "prod.apps");
   EXPECT_TRUE(is_member(obj, set, {"guestbook", "prod/apps"}));
   EXPECT_FALSE(is_member(obj, set, {"guestbook", "dev"}));
-  json parent = parent_object(set, {"guestbook", "prod/apps"}, {"Deployment.apps", "ConfigMap"}, {"apps", "b", "a"});
+  json parent = parent_object(set, {"guestbook", "prod/apps"}, {"Deployment.apps", "ConfigMap"},
+                              {"apps", "b", "a"});
   EXPECT_EQ(parent["metadata"]["labels"][kIdLabel], set.id);
   EXPECT_EQ(parent["metadata"]["annotations"][kToolingAnnotation], "ks/v1");
   EXPECT_EQ(parent["metadata"]["annotations"][kGroupKindsAnnotation], "ConfigMap,Deployment.apps");
@@ -186,13 +209,15 @@ TEST(ApplySet, IdsAndLabelsFollowKubectl) {
   EXPECT_EQ(label_value("-a/b_"), "a.b");
 }
 
-TEST(Prune, ControllerOwnedObjectsAreLeftAlone) {
-  EXPECT_TRUE(is_controller_owned(json::parse(R"({"metadata":{"ownerReferences":[{"controller":true}]}})")));
-  EXPECT_FALSE(is_controller_owned(json::parse(R"({"metadata":{"ownerReferences":[{"kind":"X"}]}})")));
+TEST(ApplyPrune, ControllerOwnedObjectsAreLeftAlone) {
+  EXPECT_TRUE(is_controller_owned(
+      json::parse(R"({"metadata":{"ownerReferences":[{"controller":true}]}})")));
+  EXPECT_FALSE(
+      is_controller_owned(json::parse(R"({"metadata":{"ownerReferences":[{"kind":"X"}]}})")));
   EXPECT_FALSE(is_controller_owned(json::parse(R"({"metadata":{}})")));
 }
 
-TEST(ApiError, ConflictsNameFieldsAndManagers) {
+TEST(ApplyApiError, ConflictsNameFieldsAndManagers) {
   Response r;
   r.status = 409;
   r.body = R"({"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Conflict","code":409,
@@ -214,11 +239,12 @@ TEST(ApiError, ConflictsNameFieldsAndManagers) {
   EXPECT_EQ(describe_failure(r), "cannot reach the server: Connection refused");
 }
 
-TEST(Report, LinesAndSummaries) {
+TEST(ApplyReport, LinesAndSummaries) {
   Report r;
   ObjectRef dep{"apps/v1", "Deployment", "default", "cnn"};
   ObjectRef ns{"v1", "Namespace", "", "prod"};
-  r.objects = {{dep, Action::Created, ""}, {ns, Action::Unchanged, ""}, {dep, Action::Failed, "boom"}};
+  r.objects = {
+      {dep, Action::Created, ""}, {ns, Action::Unchanged, ""}, {dep, Action::Failed, "boom"}};
   EXPECT_EQ(result_line(r.objects[0]), "created deployment default/cnn");
   EXPECT_EQ(result_line(r.objects[1], true), "unchanged namespace prod (dry run)");
   EXPECT_EQ(result_line(r.objects[2]), "failed deployment default/cnn: boom");
@@ -228,41 +254,60 @@ TEST(Report, LinesAndSummaries) {
   r.objects.pop_back();
   r.pruned = {{dep, Action::Pruned, ""}};
   EXPECT_TRUE(r.ok());
-  EXPECT_EQ(apply_summary(r), "applied 2 objects: 1 created, 0 configured, 1 unchanged, 0 failed, 1 pruned");
+  EXPECT_EQ(apply_summary(r),
+            "applied 2 objects: 1 created, 0 configured, 1 unchanged, 0 failed, 1 pruned");
   Report d;
   d.objects = {{dep, Action::Deleted, ""}, {ns, Action::NotFound, ""}};
   EXPECT_EQ(delete_summary(d), "deleted 2 objects: 1 deleted, 1 not found, 0 failed");
 }
 
-TEST(Readiness, Workloads) {
+TEST(ApplyReadiness, Workloads) {
   auto deploy = [](int gen, int observed, int want, int updated, int total, int available) {
-    return json{{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"metadata", {{"generation", gen}}},
+    return json{{"apiVersion", "apps/v1"},
+                {"kind", "Deployment"},
+                {"metadata", {{"generation", gen}}},
                 {"spec", {{"replicas", want}}},
-                {"status", {{"observedGeneration", observed}, {"updatedReplicas", updated}, {"replicas", total},
-                            {"availableReplicas", available}}}};
+                {"status",
+                 {{"observedGeneration", observed},
+                  {"updatedReplicas", updated},
+                  {"replicas", total},
+                  {"availableReplicas", available}}}};
   };
   EXPECT_TRUE(readiness(deploy(2, 2, 3, 3, 3, 3)).ready);
   EXPECT_FALSE(readiness(deploy(2, 1, 3, 3, 3, 3)).ready);
   EXPECT_FALSE(readiness(deploy(2, 2, 3, 2, 3, 2)).ready);
   EXPECT_FALSE(readiness(deploy(2, 2, 3, 3, 4, 3)).ready);
   EXPECT_FALSE(readiness(deploy(2, 2, 3, 3, 3, 1)).ready);
-  json job = {{"apiVersion", "batch/v1"}, {"kind", "Job"}, {"status", {{"conditions", {{{"type", "Complete"}, {"status", "True"}}}}}}};
+  json job = {{"apiVersion", "batch/v1"},
+              {"kind", "Job"},
+              {"status", {{"conditions", {{{"type", "Complete"}, {"status", "True"}}}}}}};
   EXPECT_TRUE(readiness(job).ready);
   job["status"]["conditions"][0]["type"] = "Failed";
   EXPECT_TRUE(readiness(job).failed);
-  json ds = {{"apiVersion", "apps/v1"}, {"kind", "DaemonSet"}, {"metadata", {{"generation", 1}}},
-             {"status", {{"observedGeneration", 1}, {"desiredNumberScheduled", 2}, {"updatedNumberScheduled", 2}, {"numberAvailable", 1}}}};
+  json ds = {{"apiVersion", "apps/v1"},
+             {"kind", "DaemonSet"},
+             {"metadata", {{"generation", 1}}},
+             {"status",
+              {{"observedGeneration", 1},
+               {"desiredNumberScheduled", 2},
+               {"updatedNumberScheduled", 2},
+               {"numberAvailable", 1}}}};
   EXPECT_FALSE(readiness(ds).ready);
   ds["status"]["numberAvailable"] = 2;
   EXPECT_TRUE(readiness(ds).ready);
-  json sts = {{"apiVersion", "apps/v1"}, {"kind", "StatefulSet"}, {"metadata", {{"generation", 1}}}, {"spec", {{"replicas", 2}}},
-              {"status", {{"observedGeneration", 1}, {"readyReplicas", 2}, {"updatedReplicas", 2}}}};
+  json sts = {
+      {"apiVersion", "apps/v1"},
+      {"kind", "StatefulSet"},
+      {"metadata", {{"generation", 1}}},
+      {"spec", {{"replicas", 2}}},
+      {"status", {{"observedGeneration", 1}, {"readyReplicas", 2}, {"updatedReplicas", 2}}}};
   EXPECT_TRUE(readiness(sts).ready);
   EXPECT_TRUE(readiness(json{{"apiVersion", "v1"}, {"kind", "ConfigMap"}}).ready);
 }
 
-TEST(Discovery, ParsesAggregatedAndLegacyLists) {
-  json agg = json::parse(R"({"kind":"APIGroupDiscoveryList","items":[{"metadata":{"name":"apps"},"versions":[
+TEST(ApplyDiscovery, ParsesAggregatedAndLegacyLists) {
+  json agg = json::parse(
+      R"({"kind":"APIGroupDiscoveryList","items":[{"metadata":{"name":"apps"},"versions":[
     {"version":"v1","resources":[
       {"resource":"deployments","responseKind":{"group":"apps","version":"v1","kind":"Deployment"},"scope":"Namespaced"},
       {"resource":"deployments/status","responseKind":{"kind":"Deployment"},"scope":"Namespaced"}]}]}]})");

@@ -117,6 +117,16 @@ metadata:
 )");
 }
 
+TEST_F(ShowTest, MultiDocumentYamlComponentsRenderEveryObject) {
+  write(root / "components/two.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: two\n");
+  auto objs = items("default");
+  ASSERT_EQ(objs.size(), 2u);
+  EXPECT_EQ(objs[0]["kind"], "Secret");
+  EXPECT_EQ(objs[1]["kind"], "ConfigMap");
+  EXPECT_EQ(objs[1]["metadata"]["labels"]["ksonnet.io/component"], "two");
+}
+
 TEST_F(ShowTest, ComponentFilterAndUnknownComponent) {
   write(root / "components/a.jsonnet", R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a" } })");
   write(root / "components/b.jsonnet", R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "b" } })");

@@ -49,14 +49,23 @@ TEST(Header, ParsesKsonnetSystemPrototype) {
 
 TEST(Header, MultiLineDescriptionAndOtherComments) {
   Prototype p = parse_prototype(
-      "// @name x.y\n// @description first line\n//   second line\n// @shortDescription short\n// a plain comment\n{}\n", "p.jsonnet");
+      "// @name x.y\n// @description first line\n//   second line\n// @shortDescription "
+      "short\n{\n// a plain comment\n}\n",
+      "p.jsonnet");
   EXPECT_EQ(p.description, "first line\nsecond line");
   EXPECT_EQ(p.short_description, "short");
-  EXPECT_EQ(p.body, "// a plain comment\n{}\n");
+  EXPECT_EQ(p.body, "{\n// a plain comment\n}\n");
+  // As in ksonnet, a comment line right after a directive continues it.
+  EXPECT_EQ(
+      parse_prototype("// @name a\n// @shortDescription s\n// more\n{}", "p").short_description,
+      "s\nmore");
 }
 
 TEST(Header, NumberOrStringAndBool) {
-  Prototype p = parse_prototype("// @name a\n// @optionalParam port numberOrString 80 Port\n// @optionalParam on bool false Flag\n{}", "p");
+  Prototype p = parse_prototype(
+      "// @name a\n// @optionalParam port numberOrString 80 Port\n// @optionalParam on bool false "
+      "Flag\n{}",
+      "p");
   EXPECT_EQ(p.params[0].type, ParamType::NumberOrString);
   EXPECT_EQ(p.params[1].type, ParamType::Bool);
 }
@@ -71,7 +80,8 @@ void expect_error(const std::string& text, const std::string& needle) {
 }
 
 TEST(Header, Errors) {
-  expect_error("// @name a\n{}\n// @bogus x\n", "proto.jsonnet:3: unknown prototype directive @bogus");
+  expect_error("// @name a\n{}\n// @bogus x\n",
+               "proto.jsonnet:3: unknown prototype directive @bogus");
   expect_error("// @name a\n// @param x float Desc\n{}", "proto.jsonnet:2");
   expect_error("// @name a\n// @param x float Desc\n{}", "unknown param type 'float'");
   expect_error("// @name a\n// @optionalParam x string Desc\n{}", "NAME TYPE DEFAULT DESCRIPTION");
@@ -83,8 +93,10 @@ TEST(Header, SystemPrototypes) {
   auto all = system_prototypes();
   std::vector<std::string> names;
   for (const auto& p : all) names.push_back(p.name);
-  for (const char* want : {"io.ksonnet.pkg.configMap", "io.ksonnet.pkg.custom-resource", "io.ksonnet.pkg.deployed-service",
-                           "io.ksonnet.pkg.namespace", "io.ksonnet.pkg.single-port-deployment", "io.ksonnet.pkg.single-port-service"}) {
+  for (const char* want :
+       {"io.ksonnet.pkg.configMap", "io.ksonnet.pkg.custom-resource",
+        "io.ksonnet.pkg.deployed-service", "io.ksonnet.pkg.namespace",
+        "io.ksonnet.pkg.single-port-deployment", "io.ksonnet.pkg.single-port-service"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), want), names.end()) << want;
   }
   for (const auto& p : all) {
@@ -96,7 +108,8 @@ TEST(Header, SystemPrototypes) {
 TEST(Header, KubeflowRegistryPrototypes) {
   std::vector<Prototype> all;
   for (const char* pkg : {"core", "tf-job", "tf-serving"}) {
-    auto found = package_prototypes(ks_test::source_path(std::string("registry/kubeflow/") + pkg), std::string("kubeflow/") + pkg);
+    auto found = package_prototypes(ks_test::source_path(std::string("registry/kubeflow/") + pkg),
+                                    std::string("kubeflow/") + pkg);
     all.insert(all.end(), found.begin(), found.end());
   }
   ASSERT_EQ(all.size(), 4u);
@@ -109,14 +122,17 @@ TEST(Header, KubeflowRegistryPrototypes) {
       EXPECT_EQ(p.type, ParamType::Number);
       EXPECT_EQ(*p.default_text, "0");
     }
-    if (p.name == "name") EXPECT_TRUE(p.required());
+    if (p.name == "name") {
+      EXPECT_TRUE(p.required());
+    }
   }
   EXPECT_TRUE(saw_gpus);
   const Prototype& serving = resolve(all, "io.ksonnet.pkg.tf-serving");
   int required = 0;
   for (const auto& p : serving.params) required += p.required();
   EXPECT_EQ(required, 2);  // name, model_path
-  EXPECT_NE(resolve(all, "core").description.find("\n"), std::string::npos);  // continued description
+  EXPECT_NE(resolve(all, "core").description.find("\n"),
+            std::string::npos);  // continued description
 }
 
 TEST(Resolve, SuffixAmbiguityAndSuggestions) {
@@ -147,7 +163,8 @@ TEST(Resolve, SuffixAmbiguityAndSuggestions) {
 
 TEST(Resolve, PackageOverridesSameName) {
   auto base = system_prototypes();
-  Prototype mine = parse_prototype("// @name io.ksonnet.pkg.namespace\n// @shortDescription mine\n{}", "mine.jsonnet");
+  Prototype mine = parse_prototype(
+      "// @name io.ksonnet.pkg.namespace\n// @shortDescription mine\n{}", "mine.jsonnet");
   auto merged = merge(base, {mine});
   EXPECT_EQ(merged.size(), base.size());
   EXPECT_EQ(resolve(merged, "namespace").short_description, "mine");

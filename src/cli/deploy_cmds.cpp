@@ -1,0 +1,262 @@
+// ks apply / diff / delete / validate: render an env, then hand the objects to ks_apply.
+#include <memory>
+
+#include "app/app.h"
+#include "apply/apply.h"
+#include "base/error.h"
+#include "base/strings.h"
+#include "cli/context.h"
+#include "cli/render_flags.h"
+#include "render/render.h"
+
+namespace ks::cli {
+
+namespace {
+
+struct ClusterFlags {
+  std::string kubeconfig;
+  bool skip_server_check = false;
+  int concurrency = 8;
+};
+
+void add_cluster_flags(CLI::App* cmd, ClusterFlags& f) {
+  cmd->add_option("--kubeconfig", f.kubeconfig,
+                  "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)");
+  cmd->add_flag("--skip-server-check", f.skip_server_check,
+                "Deploy even when the kube context's server is not the env's server");
+  cmd->add_option("--concurrency", f.concurrency, "Objects sent at the same time")
+      ->check(CLI::Range(1, 64));
+}
+
+// "300", "90s", "5m", "1h" → seconds.
+std::chrono::seconds parse_duration(const std::string& text) {
+  std::string t = str::trim(text);
+  long long unit = 1;
+  if (!t.empty() && (t.back() == 's' || t.back() == 'm' || t.back() == 'h')) {
+    unit = t.back() == 'h' ? 3600 : t.back() == 'm' ? 60 : 1;
+    t.pop_back();
+  }
+  try {
+    size_t used = 0;
+    long long n = std::stoll(t, &used);
+    if (used == t.size() && n >= 0) return std::chrono::seconds(n * unit);
+  } catch (const std::exception&) {
+  }
+  throw Error("--timeout " + text + ": expected a duration such as 300s, 5m or 1h");
+}
+
+// Everything a command needs about the env it deploys.
+struct Deployment {
+  std::string env;
+  apply::Target target;
+  apply::Identity identity;
+  std::vector<nlohmann::json> objects;
+};
+
+Deployment prepare(const Context& ctx, const RenderFlags& flags, const ClusterFlags& cluster) {
+  auto app = app::App::load(ctx.start_dir());
+  Deployment d;
+  d.env = app.resolve_env_name(flags.env);
+  const app::Environment& env = app.env(d.env);
+  d.target = {cluster.kubeconfig, env.context, env.server, env.ns, cluster.skip_server_check};
+  std::string app_name =
+      app.spec().name.empty() ? app.layout().root.filename().string() : app.spec().name;
+  d.identity = {app_name, d.env};
+  d.objects = render::render_env(app, d.env, flags.options()).objects;
+  return d;
+}
+
+void print_warning(const Context& ctx, const std::string& w) {
+  ctx.err << "warning: " << w << "\n";
+}
+
+// One line per object as it finishes; quiet keeps only failures.
+apply::ResultFn printer(Context& ctx, bool dry_run) {
+  return [&ctx, dry_run](const apply::ObjectResult& r) {
+    if (ctx.quiet && r.action != apply::Action::Failed) return;
+    ctx.out << apply::result_line(r, dry_run) << std::endl;
+  };
+}
+
+void fail_on_failures(const apply::Report& report, const std::string& verb) {
+  auto failures = report.failures();
+  if (failures.empty()) return;
+  std::vector<std::string> names;
+  for (const auto& f : failures) names.push_back(f.ref.display());
+  throw Error(std::to_string(failures.size()) + (failures.size() == 1 ? " object" : " objects") +
+              " failed to " + verb + ": " + str::join(names, ", ") + " (see the lines above)");
+}
+
+void add_apply(CLI::App& root, Context& ctx) {
+  auto* cmd =
+      root.add_subcommand("apply", "Server-side apply an environment's objects to its cluster");
+  describe(
+      cmd,
+      "  ks apply prod\n  ks apply prod -c cnn --dry-run\n  ks apply prod --prune --wait --timeout "
+      "5m\n\n"
+      "Prints one line per object (created, configured, unchanged or failed) and a summary;\n"
+      "exits 1 when any object failed. The env's kube context must point at the env's server.");
+  auto flags = std::make_shared<RenderFlags>();
+  auto cluster = std::make_shared<ClusterFlags>();
+  auto opts = std::make_shared<apply::ApplyOptions>();
+  auto timeout = std::make_shared<std::string>("300s");
+  add_render_flags(cmd, *flags);
+  add_cluster_flags(cmd, *cluster);
+  cmd->add_flag("--dry-run", opts->dry_run,
+                "Ask the server what would change (dryRun=All); change nothing");
+  cmd->add_flag("--force-conflicts", opts->force_conflicts,
+                "Take over fields another field manager owns");
+  cmd->add_flag("--prune", opts->prune,
+                "Delete objects this app+env applied before that are no longer rendered");
+  cmd->add_option("--field-manager", opts->field_manager, "Server-side apply field manager name")
+      ->capture_default_str();
+  cmd->add_flag("--wait", opts->wait,
+                "Wait until Deployments, StatefulSets, DaemonSets are ready and Jobs complete");
+  cmd->add_option("--timeout", *timeout, "Limit for --wait and for CRDs to become established")
+      ->capture_default_str();
+  cmd->callback([&ctx, flags, cluster, opts, timeout] {
+    if (opts->prune && !flags->components.empty())
+      throw Error(
+          "--prune deletes every object of the env that is not rendered, so it cannot be combined "
+          "with -c; "
+          "apply the whole env to prune");
+    Deployment d = prepare(ctx, *flags, *cluster);
+    apply::ApplyOptions o = *opts;
+    o.identity = d.identity;
+    o.timeout = parse_duration(*timeout);
+    o.concurrency = cluster->concurrency;
+    o.on_result = printer(ctx, o.dry_run);
+    o.on_warning = [&ctx](const std::string& w) { print_warning(ctx, w); };
+    apply::Report report = apply::apply(d.target, d.objects, o);
+    for (const std::string& note : report.notes) print_warning(ctx, note);
+    ctx.out << apply::apply_summary(report) << "\n";
+    fail_on_failures(report, "apply");
+  });
+}
+
+void add_diff(CLI::App& root, Context& ctx) {
+  auto* cmd = root.add_subcommand(
+      "diff", "Show what applying an environment would change, or compare two environments");
+  describe(cmd,
+           "  ks diff prod           # live cluster objects vs. what prod would apply\n"
+           "  ks diff dev prod       # two environments' rendered objects, no cluster needed\n\n"
+           "Exit code 0: no differences, 1: differences, 2: error. Set KS_EXTERNAL_DIFF to use\n"
+           "another diff program (it gets two directories).");
+  auto flags = std::make_shared<RenderFlags>();
+  auto cluster = std::make_shared<ClusterFlags>();
+  auto envs = std::make_shared<std::vector<std::string>>();
+  auto force = std::make_shared<bool>(false);
+  auto manager = std::make_shared<std::string>("ks");
+  cmd->add_option("envs", *envs, "ENV, or ENV1 ENV2 to compare two environments")->expected(0, 2);
+  add_render_flags(cmd, *flags, /*env_positional=*/false);
+  add_cluster_flags(cmd, *cluster);
+  cmd->add_flag("--force-conflicts", *force, "Diff as if conflicting fields were taken over");
+  cmd->add_option("--field-manager", *manager, "Server-side apply field manager name")
+      ->capture_default_str();
+  cmd->callback([&ctx, flags, cluster, envs, force, manager] {
+    apply::DiffResult result;
+    try {
+      if (envs->size() == 2) {
+        auto app = app::App::load(ctx.start_dir());
+        render::Options options = flags->options();
+        auto left = render::render_env(app, app.resolve_env_name((*envs)[0]), options).objects;
+        auto right = render::render_env(app, app.resolve_env_name((*envs)[1]), options).objects;
+        result = apply::diff_rendered(left, right, (*envs)[0], (*envs)[1]);
+      } else {
+        RenderFlags one = *flags;
+        one.env = envs->empty() ? "" : (*envs)[0];
+        Deployment d = prepare(ctx, one, *cluster);
+        apply::DiffOptions o;
+        o.identity = d.identity;
+        o.field_manager = *manager;
+        o.force_conflicts = *force;
+        o.concurrency = cluster->concurrency;
+        o.on_warning = [&ctx](const std::string& w) { print_warning(ctx, w); };
+        result = apply::diff(d.target, d.objects, o);
+      }
+    } catch (const Error& e) {
+      throw Error(e.what(), 2);
+    }
+    ctx.out << result.text;
+    if (!result.errors.empty()) {
+      for (const std::string& e : result.errors) ctx.err << "error: " << e << "\n";
+      throw Error(std::to_string(result.errors.size()) + " objects could not be compared", 2);
+    }
+    ctx.exit_code = result.differs ? 1 : 0;
+  });
+}
+
+void add_delete(CLI::App& root, Context& ctx) {
+  auto* cmd = root.add_subcommand("delete", "Delete an environment's objects from its cluster");
+  describe(
+      cmd,
+      "  ks delete dev\n  ks delete dev -c cnn --grace-period 0 --wait\n\n"
+      "Deletes namespaced objects first and Namespaces and CRDs last; objects already gone are\n"
+      "reported as `not found`, which is not an error.");
+  auto flags = std::make_shared<RenderFlags>();
+  auto cluster = std::make_shared<ClusterFlags>();
+  auto opts = std::make_shared<apply::DeleteOptions>();
+  auto grace = std::make_shared<int>(-1);
+  auto cascade = std::make_shared<std::string>("foreground");
+  auto timeout = std::make_shared<std::string>("300s");
+  add_render_flags(cmd, *flags);
+  add_cluster_flags(cmd, *cluster);
+  cmd->add_option("--grace-period", *grace, "Seconds objects get to terminate (-1: their default)")
+      ->capture_default_str();
+  cmd->add_option("--cascade", *cascade, "How dependents go: foreground, background or orphan")
+      ->check(CLI::IsMember({"foreground", "background", "orphan"}))
+      ->capture_default_str();
+  cmd->add_flag("--wait", opts->wait, "Wait until the objects are gone");
+  cmd->add_option("--timeout", *timeout, "Limit for --wait")->capture_default_str();
+  cmd->callback([&ctx, flags, cluster, opts, grace, cascade, timeout] {
+    Deployment d = prepare(ctx, *flags, *cluster);
+    apply::DeleteOptions o = *opts;
+    o.identity = d.identity;
+    o.delete_parent = flags->components.empty();
+    std::string c = *cascade;
+    o.propagation = std::string(1, static_cast<char>(std::toupper(c[0]))) + c.substr(1);
+    if (*grace >= 0) o.grace_period_seconds = *grace;
+    o.timeout = parse_duration(*timeout);
+    o.concurrency = cluster->concurrency;
+    o.on_result = printer(ctx, false);
+    o.on_warning = [&ctx](const std::string& w) { print_warning(ctx, w); };
+    apply::Report report = apply::delete_objects(d.target, d.objects, o);
+    for (const std::string& note : report.notes) print_warning(ctx, note);
+    ctx.out << apply::delete_summary(report) << "\n";
+    fail_on_failures(report, "delete");
+  });
+}
+
+void add_validate(CLI::App& root, Context& ctx) {
+  auto* cmd = root.add_subcommand(
+      "validate", "Check an environment's objects with a server-side dry-run apply");
+  describe(cmd,
+           "  ks validate prod\n  ks validate prod -c cnn\n\nReports every invalid object, not "
+           "just the first; exits 1 when any is invalid.");
+  auto flags = std::make_shared<RenderFlags>();
+  auto cluster = std::make_shared<ClusterFlags>();
+  add_render_flags(cmd, *flags);
+  add_cluster_flags(cmd, *cluster);
+  cmd->callback([&ctx, flags, cluster] {
+    Deployment d = prepare(ctx, *flags, *cluster);
+    apply::ValidateOptions o;
+    o.identity = d.identity;
+    o.concurrency = cluster->concurrency;
+    o.on_result = printer(ctx, false);
+    o.on_warning = [&ctx](const std::string& w) { print_warning(ctx, w); };
+    apply::Report report = apply::validate(d.target, d.objects, o);
+    ctx.out << apply::validate_summary(report) << "\n";
+    fail_on_failures(report, "validate");
+  });
+}
+
+}  // namespace
+
+void add_deploy_commands(CLI::App& root, Context& ctx) {
+  add_apply(root, ctx);
+  add_diff(root, ctx);
+  add_delete(root, ctx);
+  add_validate(root, ctx);
+}
+
+}  // namespace ks::cli
