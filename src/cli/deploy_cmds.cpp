@@ -6,6 +6,7 @@
 #include "base/error.h"
 #include "base/strings.h"
 #include "cli/context.h"
+#include "cli/progress.h"
 #include "cli/render_flags.h"
 #include "render/render.h"
 
@@ -70,13 +71,18 @@ void print_warning(const Context& ctx, const std::string& w) {
   ctx.err << "warning: " << w << "\n";
 }
 
-// One line per object as it finishes; quiet keeps only failures.
-apply::ResultFn printer(Context& ctx, bool dry_run) {
-  return [&ctx, dry_run](const apply::ObjectResult& r) {
-    if (ctx.quiet && r.action != apply::Action::Failed) return;
-    ctx.out << apply::result_line(r, dry_run) << std::endl;
-  };
-}
+// One line per object (sorted within each tier) and, on a terminal, a live progress line.
+struct Printer {
+  std::shared_ptr<ResultPrinter> p;
+  Printer(Context& ctx, const std::string& verb, size_t total, bool dry_run)
+      : p(std::make_shared<ResultPrinter>(ctx, verb, total, dry_run)) {}
+  apply::ResultFn results() const {
+    return [p = p](const apply::ObjectResult& r) { p->result(r); };
+  }
+  apply::WarningFn warnings() const {
+    return [p = p](const std::string& w) { p->warning(w); };
+  }
+};
 
 void fail_on_failures(const apply::Report& report, const std::string& verb) {
   auto failures = report.failures();
@@ -125,9 +131,11 @@ void add_apply(CLI::App& root, Context& ctx) {
     o.identity = d.identity;
     o.timeout = parse_duration(*timeout);
     o.concurrency = cluster->concurrency;
-    o.on_result = printer(ctx, o.dry_run);
-    o.on_warning = [&ctx](const std::string& w) { print_warning(ctx, w); };
+    Printer progress(ctx, "applying", d.objects.size(), o.dry_run);
+    o.on_result = progress.results();
+    o.on_warning = progress.warnings();
     apply::Report report = apply::apply(d.target, d.objects, o);
+    progress.p->finish();
     for (const std::string& note : report.notes) print_warning(ctx, note);
     ctx.out << apply::apply_summary(report) << "\n";
     fail_on_failures(report, "apply");
@@ -218,9 +226,11 @@ void add_delete(CLI::App& root, Context& ctx) {
     if (*grace >= 0) o.grace_period_seconds = *grace;
     o.timeout = parse_duration(*timeout);
     o.concurrency = cluster->concurrency;
-    o.on_result = printer(ctx, false);
-    o.on_warning = [&ctx](const std::string& w) { print_warning(ctx, w); };
+    Printer progress(ctx, "deleting", d.objects.size(), false);
+    o.on_result = progress.results();
+    o.on_warning = progress.warnings();
     apply::Report report = apply::delete_objects(d.target, d.objects, o);
+    progress.p->finish();
     for (const std::string& note : report.notes) print_warning(ctx, note);
     ctx.out << apply::delete_summary(report) << "\n";
     fail_on_failures(report, "delete");
@@ -242,9 +252,11 @@ void add_validate(CLI::App& root, Context& ctx) {
     apply::ValidateOptions o;
     o.identity = d.identity;
     o.concurrency = cluster->concurrency;
-    o.on_result = printer(ctx, false);
-    o.on_warning = [&ctx](const std::string& w) { print_warning(ctx, w); };
+    Printer progress(ctx, "validating", d.objects.size(), false);
+    o.on_result = progress.results();
+    o.on_warning = progress.warnings();
     apply::Report report = apply::validate(d.target, d.objects, o);
+    progress.p->finish();
     ctx.out << apply::validate_summary(report) << "\n";
     fail_on_failures(report, "validate");
   });

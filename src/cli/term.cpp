@@ -11,7 +11,7 @@ Style style_for(int fd) {
   const char* term = std::getenv("TERM");
   bool tty = isatty(fd) == 1 && !(term && std::string_view(term) == "dumb");
   const char* no_colour = std::getenv("NO_COLOR");
-  bool colour_off = no_colour && *no_colour;
+  bool colour_off = no_colour != nullptr;  // the issue asks for colour only when NO_COLOR is unset
   return {tty, tty && !colour_off};
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // What the terminal can show: live lines and colour only on a terminal, colour only without
-// NO_COLOR (https://no-color.org) and never for TERM=dumb.
+// NO_COLOR being set (https://no-color.org) and never for TERM=dumb.
 #include <string>
 
 namespace ks::cli::term {

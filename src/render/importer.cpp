@@ -5,19 +5,50 @@
 
 namespace ks::render {
 
+namespace {
+
+bool below(const stdfs::path& path, const stdfs::path& root) {
+  auto rel = path.lexically_relative(root);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+}  // namespace
+
+Importer::Importer(ImportConfig config) : config_(std::move(config)) {
+  for (const auto& root : config_.allowed_roots) {
+    std::error_code ec;
+    stdfs::path real = stdfs::weakly_canonical(stdfs::absolute(root), ec);
+    if (!ec) real_roots_.push_back(real);
+  }
+}
+
+bool Importer::allowed(const stdfs::path& path) const {
+  if (config_.allowed_roots.empty()) return true;
+  std::error_code ec;
+  stdfs::path real = stdfs::weakly_canonical(path, ec);
+  if (ec) return false;
+  for (const auto& root : real_roots_)
+    if (real == root || below(real, root)) return true;
+  return false;
+}
+
 const std::string* Importer::load(const stdfs::path& path) {
   std::string key = path.string();
   if (auto v = config_.virtual_files.find(key); v != config_.virtual_files.end()) return &v->second;
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = cache_.find(key);
-  if (it != cache_.end()) return it->second.get();
-  std::string content;
-  std::unique_ptr<std::string> entry;
+  if (it != cache_.end()) return it->second.content.get();
+  Entry entry;
   std::error_code ec;
-  if (stdfs::is_regular_file(path, ec) && fs::read_file_if_exists(path, content)) {
-    entry = std::make_unique<std::string>(std::move(content));
+  std::string content;
+  if (stdfs::is_regular_file(path, ec)) {
+    if (!allowed(path)) {
+      entry.refused = true;
+    } else if (fs::read_file_if_exists(path, content)) {
+      entry.content = std::make_unique<std::string>(std::move(content));
+    }
   }
-  const std::string* result = entry.get();
+  const std::string* result = entry.content.get();
   cache_[key] = std::move(entry);
   return result;
 }
@@ -44,6 +75,26 @@ std::optional<Importer::Found> Importer::resolve(const std::string& base, const 
     }
   }
   return std::nullopt;
+}
+
+std::string Importer::explain_missing(const std::string& base, const std::string& rel) {
+  std::vector<stdfs::path> candidates;
+  if (!rel.empty() && rel[0] == '/') {
+    candidates.push_back(stdfs::path(rel).lexically_normal());
+  } else {
+    candidates.push_back((stdfs::path(base) / rel).lexically_normal());
+    for (const auto& dir : config_.search_path) candidates.push_back((dir / rel).lexically_normal());
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& c : candidates) {
+    auto it = cache_.find(c.string());
+    if (it != cache_.end() && it->second.refused) {
+      return "couldn't open import \"" + rel + "\": " + c.string() +
+             " is outside the app (components, environments, lib, vendor); pass --jpath " +
+             c.parent_path().string() + " to allow it";
+    }
+  }
+  return "couldn't open import \"" + rel + "\": no match locally or in the search path";
 }
 
 }  // namespace ks::render

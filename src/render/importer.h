@@ -3,6 +3,8 @@
 // search path, highest priority first. Versioned packages vendored by ksonnet as
 // vendor/REG/PKG@VERSION are found under their plain name REG/PKG. Virtual files (generated
 // code) are served from memory. File contents are cached and shared between threads.
+// Sandbox: when `allowed_roots` is set, a file is only read when its real path (symlinks
+// resolved) lies below one of them, so a component cannot read ~/.kube/config or /etc.
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -19,11 +21,12 @@ struct ImportConfig {
   std::vector<stdfs::path> search_path;                     // highest priority first
   std::map<std::string, stdfs::path> package_aliases;       // "REG/PKG" → vendor/REG/PKG@VERSION
   std::map<std::string, std::string> virtual_files;         // absolute path → content
+  std::vector<stdfs::path> allowed_roots;                   // empty: no sandbox
 };
 
 class Importer {
  public:
-  explicit Importer(ImportConfig config) : config_(std::move(config)) {}
+  explicit Importer(ImportConfig config);
 
   struct Found {
     std::string path;  // absolute, normalised
@@ -31,13 +34,21 @@ class Importer {
   };
   // `base` is the importing file's folder (absolute); nullopt when nothing matches.
   std::optional<Found> resolve(const std::string& base, const std::string& rel);
+  // Why resolve(base, rel) found nothing, for the error message.
+  std::string explain_missing(const std::string& base, const std::string& rel);
 
  private:
+  struct Entry {
+    std::unique_ptr<std::string> content;  // null: missing or refused
+    bool refused = false;                  // exists, but outside the sandbox
+  };
   const std::string* load(const stdfs::path& path);
+  bool allowed(const stdfs::path& path) const;
 
+  std::vector<stdfs::path> real_roots_;
   ImportConfig config_;
   std::mutex mutex_;
-  std::map<std::string, std::unique_ptr<std::string>> cache_;  // path → content ("" pointer = missing)
+  std::map<std::string, Entry> cache_;  // path → content
 };
 
 }  // namespace ks::render

@@ -25,7 +25,7 @@ char* import_callback(void* ctx, const char* base, const char* rel, char** found
   auto found = ic->importer->resolve(base, rel);
   if (!found) {
     *success = 0;
-    return copy_to_vm(ic->vm, std::string("couldn't open import \"") + rel + "\": no match locally or in the search path");
+    return copy_to_vm(ic->vm, ic->importer->explain_missing(base, rel));
   }
   *found_here = copy_to_vm(ic->vm, found->path);
   *success = 1;
