@@ -3,6 +3,7 @@
 #include <regex>
 
 #include "base/strings.h"
+#include "render/fast_std.h"
 
 namespace ks::render {
 
@@ -57,6 +58,25 @@ std::string map_positions(const std::string& line, const SourceMap& map, const s
   return out;
 }
 
+// Imported jsonnet files carry the fast-std prelude on their first line; columns past it are the
+// user's columns shifted by its length.
+std::string unshift_prelude_columns(const std::string& line) {
+  static const std::regex kFirstLine(R"(((?:\.jsonnet|\.libsonnet):\(?1:)(\d+)(-\d+)?)");
+  const long shift = static_cast<long>(fast_std_prelude().size());
+  std::string out;
+  auto begin = std::sregex_iterator(line.begin(), line.end(), kFirstLine);
+  size_t last = 0;
+  for (auto it = begin; it != std::sregex_iterator(); ++it) {
+    const auto& m = *it;
+    long col = std::stol(m[2]);
+    if (col <= shift) continue;
+    out += line.substr(last, static_cast<size_t>(m.position(0)) - last) + m[1].str() + std::to_string(col - shift);
+    if (m[3].matched) out += "-" + std::to_string(std::stol(m[3].str().substr(1)) - shift);
+    last = static_cast<size_t>(m.position(0) + m.length(0));
+  }
+  return out + line.substr(last);
+}
+
 }  // namespace
 
 std::string format_jsonnet_error(const std::string& text, const std::vector<SourceMap>& maps,
@@ -66,10 +86,14 @@ std::string format_jsonnet_error(const std::string& text, const std::vector<Sour
     for (const auto& m : maps) l = map_positions(l, m, prefix_root);
     // Frames inside the generated wrapper say nothing about the user's code.
     bool generated = false;
-    for (const auto& m : maps) generated |= l.find(m.generated_name + ":") != std::string::npos;
+    for (const auto& m : maps) {
+      generated |= l.find(m.generated_name + ":") != std::string::npos;
+      generated |= l.find(shorten(m.generated_name, prefix_root) + ":") != std::string::npos;
+    }
     if (generated) continue;
     static const std::regex kWrapperLocal(R"(<__ks_c\d+>)");
     l = std::regex_replace(l, kWrapperLocal, "<component>");
+    l = unshift_prelude_columns(l);
     // Absolute paths of user files read better relative to the app.
     l = str::replace_all(l, prefix_root + "/", "");
     lines.push_back(l);

@@ -1,5 +1,7 @@
 #include "render/program.h"
 
+#include "render/fast_std.h"
+
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -20,11 +22,11 @@ std::string header(Binding binding, const std::string& params_path) {
                           ? "function(__ks_params, __ks_env)\n"
                           : "local __ks_params = import " + nlohmann::json(params_path).dump() +
                                 "; local __ks_env = std.extVar(\"__ksonnet/environments\");\n";
-  return first +
-         "local __ks_std = std; local std = __ks_std { extVar(name):: if name == \"__ksonnet/params\" then "
-         "__ks_params else if name == \"__ksonnet/environments\" then __ks_env else __ks_std.extVar(name), "
-         "native(name):: __ks_std.native(if name == \"parseJson\" || name == \"parseYaml\" || name == "
-         "\"escapeStringRegex\" || name == \"regexMatch\" || name == \"regexSubst\" then \"ks.\" + name else name) };\n";
+  return first + "local __ks_s = std; local std = __ks_s { extVar(name):: if name == \"__ksonnet/params\" then " +
+         "__ks_params else if name == \"__ksonnet/environments\" then __ks_env else __ks_s.extVar(name), " +
+         "native(name):: __ks_s.native(if name == \"parseJson\" || name == \"parseYaml\" || name == " +
+         "\"escapeStringRegex\" || name == \"regexMatch\" || name == \"regexSubst\" then \"ks.\" + name else name), " +
+         fast_std_fields() + "};\n";
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "render/fast_std.h"
 #include "render/jsonnet_api.h"
 #include "render/natives.h"
 
@@ -13,6 +14,17 @@ char* copy_to_vm(JsonnetVm* vm, const std::string& s) {
   char* buf = jsonnet_realloc(vm, nullptr, s.size() + 1);
   std::memcpy(buf, s.c_str(), s.size() + 1);
   return buf;
+}
+
+// Jsonnet files get the fast std on their first line (see fast_std.h). Data files (importstr of
+// YAML, text) do not; generated programs bring their own.
+bool wants_fast_std(const std::string& path, const std::string& content) {
+  auto ends = [&](const char* suffix) {
+    size_t n = std::strlen(suffix);
+    return path.size() >= n && path.compare(path.size() - n, n, suffix) == 0;
+  };
+  if (!ends(".jsonnet") && !ends(".libsonnet")) return false;
+  return content.rfind("local __ks_params", 0) != 0 && content.rfind("function(__ks_params", 0) != 0;
 }
 
 struct ImportContext {
@@ -29,6 +41,7 @@ char* import_callback(void* ctx, const char* base, const char* rel, char** found
   }
   *found_here = copy_to_vm(ic->vm, found->path);
   *success = 1;
+  if (wants_fast_std(found->path, *found->content)) return copy_to_vm(ic->vm, fast_std_prelude() + *found->content);
   return copy_to_vm(ic->vm, *found->content);
 }
 

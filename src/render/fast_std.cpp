@@ -1,0 +1,409 @@
+#include "render/fast_std.h"
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "render/jsonnet_api.h"
+
+namespace ks::render {
+
+namespace {
+
+using nlohmann::json;
+
+// ---- UTF-8 helpers (libjsonnet hands strings over as UTF-8) ----
+
+std::vector<char32_t> decode_utf8(const std::string& s) {
+  std::vector<char32_t> out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    size_t n;
+    if (c < 0x80) cp = c, n = 1;
+    else if ((c >> 5) == 6) cp = c & 0x1f, n = 2;
+    else if ((c >> 4) == 14) cp = c & 0x0f, n = 3;
+    else cp = c & 0x07, n = 4;
+    for (size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xc0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3f));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xe0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+    out += static_cast<char>(0x80 | (cp & 0x3f));
+  } else {
+    out += static_cast<char>(0xf0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
+    out += static_cast<char>(0x80 | (cp & 0x3f));
+  }
+}
+
+const char* arg_string(JsonnetVm* vm, const JsonnetJsonValue* v) { return jsonnet_json_extract_string(vm, v); }
+
+// Strings reach natives as C strings, so one holding U+0000 arrives cut short: the jsonnet side
+// passes std.length too, and a mismatch means "use the stock function".
+bool same_length(JsonnetVm* vm, const JsonnetJsonValue* length, const std::vector<char32_t>& cps) {
+  double n = 0;
+  return jsonnet_json_extract_number(vm, length, &n) && n == static_cast<double>(cps.size());
+}
+
+// A null result tells the jsonnet side to use the stock function.
+JsonnetJsonValue* fallback(JsonnetVm* vm, int* success) {
+  *success = 1;
+  return jsonnet_json_make_null(vm);
+}
+
+// ---- base64 of a string whose codepoints are bytes ----
+
+JsonnetJsonValue* native_base64(void* ctx, const JsonnetJsonValue* const* argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  const char* text = arg_string(vm, argv[0]);
+  if (!text) return fallback(vm, success);
+  std::vector<char32_t> cps = decode_utf8(text);
+  if (!same_length(vm, argv[1], cps)) return fallback(vm, success);
+  for (char32_t c : cps)
+    if (c > 255) return fallback(vm, success);
+  static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((cps.size() + 2) / 3 * 4);
+  for (size_t i = 0; i < cps.size(); i += 3) {
+    unsigned b0 = static_cast<unsigned>(cps[i]);
+    unsigned b1 = i + 1 < cps.size() ? static_cast<unsigned>(cps[i + 1]) : 0;
+    unsigned b2 = i + 2 < cps.size() ? static_cast<unsigned>(cps[i + 2]) : 0;
+    out += kAlphabet[b0 >> 2];
+    out += kAlphabet[((b0 & 3) << 4) | (b1 >> 4)];
+    out += i + 1 < cps.size() ? kAlphabet[((b1 & 15) << 2) | (b2 >> 6)] : '=';
+    out += i + 2 < cps.size() ? kAlphabet[b2 & 63] : '=';
+  }
+  *success = 1;
+  return jsonnet_json_make_string(vm, out.c_str());
+}
+
+// ---- strip functions: both arguments strings ----
+
+template <bool Left, bool Right>
+JsonnetJsonValue* native_strip(void* ctx, const JsonnetJsonValue* const* argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  const char* str = arg_string(vm, argv[0]);
+  const char* chars = arg_string(vm, argv[1]);
+  if (!str || !chars) return fallback(vm, success);
+  std::vector<char32_t> s = decode_utf8(str);
+  std::vector<char32_t> c = decode_utf8(chars);
+  if (!same_length(vm, argv[2], s) || !same_length(vm, argv[3], c)) return fallback(vm, success);
+  std::set<char32_t> strip(c.begin(), c.end());
+  size_t b = 0, e = s.size();
+  if (Left)
+    while (b < e && strip.count(s[b])) ++b;
+  if (Right)
+    while (e > b && strip.count(s[e - 1])) --e;
+  std::string out;
+  for (size_t i = b; i < e; ++i) append_utf8(out, s[i]);
+  *success = 1;
+  return jsonnet_json_make_string(vm, out.c_str());
+}
+
+// ---- manifestJsonEx: the value arrives as the JSON text of a one-element array ----
+
+std::string escape_json(const std::string& s) {
+  std::string out = "\"";
+  for (char32_t cp : decode_utf8(s)) {
+    switch (cp) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (cp < 32 || (cp >= 127 && cp <= 159)) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
+          out += buf;
+        } else {
+          append_utf8(out, cp);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+// Numbers keep the exact text libjsonnet wrote for them, which is what `'' + n` gives.
+struct Node {
+  enum Kind { Null, True, False, Number, String, Array, Object } kind = Null;
+  std::string text;  // number text or string value
+  std::vector<std::pair<std::string, Node>> children;
+};
+
+
+// A minimal JSON reader for libjsonnet's own (well-formed) output that keeps number text.
+class NodeReader {
+ public:
+  explicit NodeReader(const std::string& text) : s_(text) {}
+  bool read(Node& out) {
+    if (!value(out)) return false;
+    skip();
+    return i_ == s_.size();
+  }
+
+ private:
+  void skip() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+  }
+  bool literal(const char* word, Node::Kind kind, Node& out) {
+    size_t n = std::strlen(word);
+    if (s_.compare(i_, n, word) != 0) return false;
+    i_ += n;
+    out.kind = kind;
+    return true;
+  }
+  bool hex4(unsigned& v) {
+    if (i_ + 4 > s_.size()) return false;
+    v = static_cast<unsigned>(std::stoul(s_.substr(i_, 4), nullptr, 16));
+    i_ += 4;
+    return true;
+  }
+  bool string(std::string& out) {
+    if (s_[i_] != '"') return false;
+    ++i_;
+    while (i_ < s_.size() && s_[i_] != '"') {
+      char c = s_[i_++];
+      if (c != '\\') {
+        out += c;
+        continue;
+      }
+      if (i_ >= s_.size()) return false;
+      char e = s_[i_++];
+      switch (e) {
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          unsigned cp = 0;
+          if (!hex4(cp)) return false;
+          if (cp >= 0xd800 && cp < 0xdc00 && s_.compare(i_, 2, "\\u") == 0) {
+            i_ += 2;
+            unsigned low = 0;
+            if (!hex4(low)) return false;
+            cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+          }
+          append_utf8(out, cp);
+          break;
+        }
+        default: out += e;
+      }
+    }
+    if (i_ >= s_.size()) return false;
+    ++i_;
+    return true;
+  }
+  bool value(Node& out) {
+    skip();
+    if (i_ >= s_.size()) return false;
+    char c = s_[i_];
+    if (c == 'n') return literal("null", Node::Null, out);
+    if (c == 't') return literal("true", Node::True, out);
+    if (c == 'f') return literal("false", Node::False, out);
+    if (c == '"') {
+      out.kind = Node::String;
+      return string(out.text);
+    }
+    if (c == '[' || c == '{') {
+      bool object = c == '{';
+      out.kind = object ? Node::Object : Node::Array;
+      ++i_;
+      skip();
+      if (i_ < s_.size() && s_[i_] == (object ? '}' : ']')) {
+        ++i_;
+        return true;
+      }
+      for (;;) {
+        std::string key;
+        skip();
+        if (object) {
+          if (i_ >= s_.size() || !string(key)) return false;
+          skip();
+          if (i_ >= s_.size() || s_[i_++] != ':') return false;
+        }
+        Node child;
+        if (!value(child)) return false;
+        out.children.emplace_back(std::move(key), std::move(child));
+        skip();
+        if (i_ >= s_.size()) return false;
+        char sep = s_[i_++];
+        if (sep == ',') continue;
+        return sep == (object ? '}' : ']');
+      }
+    }
+    size_t start = i_;
+    while (i_ < s_.size() && std::strchr("+-0123456789.eE", s_[i_])) ++i_;
+    if (i_ == start) return false;
+    out.kind = Node::Number;
+    out.text = s_.substr(start, i_ - start);
+    return true;
+  }
+
+  const std::string& s_;
+  size_t i_ = 0;
+};
+
+void manifest(const Node& n, const std::string& indent, const std::string& newline, const std::string& kv_sep,
+              const std::string& cindent, std::string& out) {
+  switch (n.kind) {
+    case Node::Null: out += "null"; return;
+    case Node::True: out += "true"; return;
+    case Node::False: out += "false"; return;
+    case Node::Number: out += n.text; return;
+    case Node::String: out += escape_json(n.text); return;
+    case Node::Array:
+    case Node::Object: {
+      bool object = n.kind == Node::Object;
+      std::string inner = cindent + indent;
+      out += object ? "{" : "[";
+      out += newline;
+      // Object keys come sorted by codepoint from libjsonnet's manifester, as std.objectFields.
+      for (size_t i = 0; i < n.children.size(); ++i) {
+        if (i) out += "," + newline;
+        out += inner;
+        if (object) out += escape_json(n.children[i].first) + kv_sep;
+        manifest(n.children[i].second, indent, newline, kv_sep, inner, out);
+      }
+      out += newline + cindent + (object ? "}" : "]");
+      return;
+    }
+  }
+}
+
+// ---- sort: arrays of only numbers or only strings, passed as JSON text ----
+
+JsonnetJsonValue* native_sort(void* ctx, const JsonnetJsonValue* const* argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  const char* text = arg_string(vm, argv[0]);
+  Node arr;
+  std::string input = text ? text : "";
+  if (!text || !NodeReader(input).read(arr) || arr.kind != Node::Array) return fallback(vm, success);
+  auto all = [&](Node::Kind kind) {
+    return std::all_of(arr.children.begin(), arr.children.end(), [&](const auto& c) { return c.second.kind == kind; });
+  };
+  bool numbers = all(Node::Number);
+  bool strings = all(Node::String);
+  if (!numbers && !strings) return fallback(vm, success);
+  *success = 1;
+  JsonnetJsonValue* out = jsonnet_json_make_array(vm);
+  if (numbers) {
+    // strtod keeps -0, which stock sort keeps in its input position among equal zeros.
+    std::vector<double> values;
+    for (const auto& c : arr.children) values.push_back(std::strtod(c.second.text.c_str(), nullptr));
+    std::stable_sort(values.begin(), values.end());
+    for (double d : values) jsonnet_json_array_append(vm, out, jsonnet_json_make_number(vm, d));
+    return out;
+  }
+  // UTF-8 byte order is codepoint order, which is how jsonnet compares strings.
+  std::vector<std::string> values;
+  for (const auto& c : arr.children) values.push_back(c.second.text);
+  std::stable_sort(values.begin(), values.end());
+  for (const auto& v : values) jsonnet_json_array_append(vm, out, jsonnet_json_make_string(vm, v.c_str()));
+  return out;
+}
+
+JsonnetJsonValue* native_manifest_json_ex(void* ctx, const JsonnetJsonValue* const* argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  const char* text = arg_string(vm, argv[0]);
+  const char* indent = arg_string(vm, argv[1]);
+  const char* newline = arg_string(vm, argv[2]);
+  const char* kv_sep = arg_string(vm, argv[3]);
+  if (!text || !indent || !newline || !kv_sep) return fallback(vm, success);
+  Node root;
+  std::string input = text;
+  if (!NodeReader(input).read(root) || root.kind != Node::Array || root.children.size() != 1) {
+    return fallback(vm, success);
+  }
+  std::string out;
+  manifest(root.children[0].second, indent, newline, kv_sep, "", out);
+  *success = 1;
+  return jsonnet_json_make_string(vm, out.c_str());
+}
+
+// ---- mergePatch's field-set arithmetic: (target ∪ patch) \ nulls, sorted ----
+
+JsonnetJsonValue* native_merge_keys(void* ctx, const JsonnetJsonValue* const* argv, int* success) {
+  auto* vm = static_cast<JsonnetVm*>(ctx);
+  const char* a = arg_string(vm, argv[0]);
+  const char* b = arg_string(vm, argv[1]);
+  const char* nulls = arg_string(vm, argv[2]);
+  if (!a || !b || !nulls) return fallback(vm, success);
+  std::set<std::string> keys;
+  for (const char* list : {a, b})
+    for (const auto& k : json::parse(list)) keys.insert(k.get<std::string>());
+  for (const auto& k : json::parse(nulls)) keys.erase(k.get<std::string>());
+  *success = 1;
+  JsonnetJsonValue* out = jsonnet_json_make_array(vm);
+  for (const auto& k : keys) jsonnet_json_array_append(vm, out, jsonnet_json_make_string(vm, k.c_str()));
+  return out;
+}
+
+}  // namespace
+
+const std::string& fast_std_fields() {
+  // `__ks_s` is the stock std. Every override tries the native first and falls back.
+  static const std::string fields =
+      "sort(arr, keyF=null):: local r = if keyF == null && __ks_s.isArray(arr) then "
+      "__ks_s.native('ks.sort')(__ks_s.toString(arr)) else null; if r != null then r else if keyF == null then "
+      "__ks_s.sort(arr) else __ks_s.sort(arr, keyF), "
+      "base64(input):: local r = if __ks_s.isString(input) then __ks_s.native('ks.base64')(input, __ks_s.length(input)) else null; "
+      "if r != null then r else __ks_s.base64(input), "
+      "stripChars(str, chars):: local r = if __ks_s.isString(str) && __ks_s.isString(chars) then "
+      "__ks_s.native('ks.stripChars')(str, chars, __ks_s.length(str), __ks_s.length(chars)) else null; if r != null then r else __ks_s.stripChars(str, chars), "
+      "lstripChars(str, chars):: local r = if __ks_s.isString(str) && __ks_s.isString(chars) then "
+      "__ks_s.native('ks.lstripChars')(str, chars, __ks_s.length(str), __ks_s.length(chars)) else null; if r != null then r else __ks_s.lstripChars(str, chars), "
+      "rstripChars(str, chars):: local r = if __ks_s.isString(str) && __ks_s.isString(chars) then "
+      "__ks_s.native('ks.rstripChars')(str, chars, __ks_s.length(str), __ks_s.length(chars)) else null; if r != null then r else __ks_s.rstripChars(str, chars), "
+      "manifestJsonEx(value, indent, newline='\\n', key_val_sep=': '):: local r = if __ks_s.isString(indent) && "
+      "__ks_s.isString(newline) && __ks_s.isString(key_val_sep) then __ks_s.native('ks.manifestJsonEx')("
+      "__ks_s.toString([value]), indent, newline, key_val_sep) else null; if r != null then r else "
+      "__ks_s.manifestJsonEx(value, indent, newline, key_val_sep), "
+      "mergePatch(target, patch):: if __ks_s.isObject(patch) then local t = if __ks_s.isObject(target) then target "
+      "else {}; local pf = __ks_s.objectFields(patch); { [k]: if !__ks_s.objectHas(patch, k) then t[k] else if "
+      "!__ks_s.objectHas(t, k) then std.mergePatch(null, patch[k]) tailstrict else std.mergePatch(t[k], patch[k]) "
+      "tailstrict for k in __ks_s.native('ks.mergeKeys')(__ks_s.toString(__ks_s.objectFields(t)), "
+      "__ks_s.toString(pf), __ks_s.toString([k for k in pf if patch[k] == null])) } else patch, ";
+  return fields;
+}
+
+const std::string& fast_std_prelude() {
+  static const std::string prelude = "local __ks_s = std; local std = __ks_s { " + fast_std_fields() + "}; ";
+  return prelude;
+}
+
+void register_fast_std(JsonnetVm* vm) {
+  static const char* kOne[] = {"a", nullptr};
+  static const char* kTwo[] = {"a", "b", nullptr};
+  static const char* kThree[] = {"a", "b", "c", nullptr};
+  static const char* kFour[] = {"a", "b", "c", "d", nullptr};
+  jsonnet_native_callback(vm, "ks.sort", native_sort, vm, kOne);
+  jsonnet_native_callback(vm, "ks.base64", native_base64, vm, kTwo);
+  jsonnet_native_callback(vm, "ks.stripChars", native_strip<true, true>, vm, kFour);
+  jsonnet_native_callback(vm, "ks.lstripChars", native_strip<true, false>, vm, kFour);
+  jsonnet_native_callback(vm, "ks.rstripChars", native_strip<false, true>, vm, kFour);
+  jsonnet_native_callback(vm, "ks.manifestJsonEx", native_manifest_json_ex, vm, kFour);
+  jsonnet_native_callback(vm, "ks.mergeKeys", native_merge_keys, vm, kThree);
+}
+
+}  // namespace ks::render
