@@ -20,6 +20,7 @@
 #include "render/program.h"
 #include "render/stock.h"
 #include "render/jsonnet_api.h"
+#include "render/literal.h"
 #include "render/vm.h"
 
 namespace ks::render {
@@ -87,15 +88,21 @@ json module_params(const EnvContext& ec, Importer& importer) {
   const auto& layout = ec.app.layout();
   std::string code = "{\n";
   bool any = false;
+  json result = json::object();
+  bool all_literal = true;
   for (const auto& m : ec.modules) {
     stdfs::path p = layout.module_params(m);
-    if (!stdfs::exists(p)) continue;
+    std::string text;
+    if (!fs::read_file_if_exists(p, text)) continue;
     code += "  " + json(m).dump() + ": import " + json(p.string()).dump() + ",\n";
     any = true;
+    // Params files are nearly always plain data: read them without an evaluation.
+    auto literal = all_literal ? literal_json(text) : std::nullopt;
+    if (literal) result[m] = std::move(*literal);
+    else all_literal = false;
   }
   code += "}\n";
-  json result = json::object();
-  if (any) {
+  if (any && !all_literal) {
     Vm vm(importer);
     apply_ext_vars(vm, ec);
     try {
@@ -132,7 +139,7 @@ json module_params(const EnvContext& ec, Importer& importer) {
 // The env's params.libsonnet (env overrides + env globals) applied on top of the module params.
 json env_params(const EnvContext& ec, Importer& importer, const json& combined) {
   stdfs::path file = ec.app.layout().env_dir(ec.env.path) / "params.libsonnet";
-  if (!stdfs::exists(file)) return combined;
+  if (!stdfs::exists(file) || is_stock_env_params(ec.app.layout(), ec.env.path)) return combined;
   Vm vm(importer);
   apply_ext_vars(vm, ec);
   vm.ext_code("__ksonnet/params", json{{"components", combined}}.dump());

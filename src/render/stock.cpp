@@ -1,5 +1,7 @@
 #include "render/stock.h"
 
+#include <algorithm>
+
 #include "base/fs.h"
 
 namespace ks::render {
@@ -29,7 +31,25 @@ bool file_is(const std::filesystem::path& p, const std::string& normalised) {
   return fs::read_file_if_exists(p, text) && normalise(text) == normalised;
 }
 
+// Separators aside (ksonnet's and ks's scaffolds differ in optional commas).
+bool file_is_ignoring_commas(const std::filesystem::path& p, const std::string& normalised) {
+  std::string text;
+  if (!fs::read_file_if_exists(p, text)) return false;
+  std::string n = normalise(text);
+  n.erase(std::remove(n.begin(), n.end(), ','), n.end());
+  return n == normalised;
+}
+
 }  // namespace
+
+bool is_stock_env_params(const app::Layout& layout, const std::string& env_path) {
+  return file_is_ignoring_commas(
+             layout.env_dir(env_path) / "params.libsonnet",
+             R"(localparams=std.extVar("__ksonnet/params");localglobals=import"globals.libsonnet";)"
+             R"(localenvParams=params+{components+:{}};{components:{[x]:envParams.components[x]+globals)"
+             R"(forxinstd.objectFields(envParams.components)}})") &&
+         file_is(layout.env_dir(env_path) / "globals.libsonnet", "{}");
+}
 
 bool is_stock_env(const app::Layout& layout, const std::string& env_path) {
   return file_is(layout.env_dir(env_path) / "main.jsonnet", R"(localbase=import"base.libsonnet";base+{})") &&

@@ -10,4 +10,8 @@ namespace ks::render {
 
 bool is_stock_env(const app::Layout& layout, const std::string& env_path);
 
+// Whether the env's params.libsonnet is the scaffold's (no overrides) and globals.libsonnet is
+// empty: then the env's params are the components' own, with no evaluation needed.
+bool is_stock_env_params(const app::Layout& layout, const std::string& env_path);
+
 }  // namespace ks::render
