@@ -3,6 +3,7 @@
 #include "render/fast_std.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <nlohmann/json.hpp>
 
@@ -56,6 +57,16 @@ Program build_program(const std::string& filename, const std::vector<PastedCompo
     p.code += "  " + nlohmann::json(components[i].name).dump() + ": __ks_c" + std::to_string(i) + ",\n";
   }
   p.code += "}\n";
+  return p;
+}
+
+Program build_env_params_program(const std::string& file, const std::string& text) {
+  Program p;
+  p.filename = (std::filesystem::path(file).parent_path() / ".ks-env-params.jsonnet").string();
+  p.map.generated_name = p.filename;
+  p.code = header(Binding::TopLevelArgs, "");
+  p.map.files.push_back({file, 3, count_lines(text.empty() || text.back() == '\n' ? text : text + "\n")});
+  p.code += text;
   return p;
 }
 

@@ -32,4 +32,9 @@ struct Program {
 Program build_program(const std::string& filename, const std::vector<PastedComponent>& components,
                       Binding binding, const std::string& params_path = "");
 
+// An env's params.libsonnet as a function of __ks_params (TLA code), so its
+// `std.extVar("__ksonnet/params")` costs no ext-code parse; evaluated under a name in the env's
+// folder so `import "globals.libsonnet"` resolves as before.
+Program build_env_params_program(const std::string& file, const std::string& text);
+
 }  // namespace ks::render

@@ -140,14 +140,16 @@ json module_params(const EnvContext& ec, Importer& importer) {
 json env_params(const EnvContext& ec, Importer& importer, const json& combined) {
   stdfs::path file = ec.app.layout().env_dir(ec.env.path) / "params.libsonnet";
   if (!stdfs::exists(file) || is_stock_env_params(ec.app.layout(), ec.env.path)) return combined;
+  Program program = build_env_params_program(file.string(), fs::read_file(file));
   Vm vm(importer);
   apply_ext_vars(vm, ec);
-  vm.ext_code("__ksonnet/params", json{{"components", combined}}.dump());
+  vm.tla_code("__ks_params", json{{"components", combined}}.dump());
+  vm.tla_code("__ks_env", env_json_text(ec));
   json result;
   try {
-    result = parse_output(vm.evaluate_file(file.string()));
+    result = parse_output(vm.evaluate_snippet(program.filename, program.code));
   } catch (const JsonnetError& e) {
-    throw_jsonnet(e, {}, ec.root);
+    throw_jsonnet(e, {program.map}, ec.root);
   }
   if (!result.is_object() || !result.contains("components") || !result["components"].is_object()) {
     throw Error(file.string() + ": must evaluate to an object with a `components` object");
