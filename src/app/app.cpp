@@ -9,17 +9,25 @@
 namespace ks::app {
 
 App App::load(const stdfs::path& start) {
+  Layout layout = find_layout(start);
+  recover(layout);
+  return read(layout);
+}
+
+App App::read(const Layout& layout) {
   App app;
-  app.layout_ = find_layout(start);
-  recover(app.layout_);
+  app.layout_ = layout;
   std::string path = app.layout_.app_yaml().string();
-  app.spec_ = parse_spec(fs::read_file(path), path);
+  app.app_yaml_text_ = fs::read_file(path);
+  app.spec_ = parse_spec(app.app_yaml_text_, path);
   std::string override_text;
   if (fs::read_file_if_exists(app.layout_.override_yaml(), override_text)) {
     apply_override(app.spec_, override_text, app.layout_.override_yaml().string());
   }
   return app;
 }
+
+App App::reload() const { return read(layout_); }
 
 const Environment& App::env(const std::string& name) const {
   if (const Environment* e = spec_.find_env(name)) return *e;
@@ -48,7 +56,10 @@ std::string App::resolve_env_name(const std::string& name) const {
   return current;
 }
 
-void App::stage_spec(Transaction& txn, const Spec& spec) const { txn.write(layout_.app_yaml(), emit_spec(spec)); }
+void App::stage_spec(Transaction& txn, const Spec& spec) const {
+  txn.expect_unchanged(layout_.app_yaml(), app_yaml_text_);
+  txn.write(layout_.app_yaml(), emit_spec(spec));
+}
 
 namespace {
 

@@ -26,12 +26,20 @@ class App {
   std::string resolve_env_name(const std::string& name) const;
   std::string current_env() const;  // "" when unset
 
-  // Stages app.yaml with `spec` into `txn`.
+  // Stages app.yaml with `spec` into `txn`. The commit fails (writing nothing) when app.yaml
+  // changed on disk since this App read it, so a concurrent edit is never silently lost.
   void stage_spec(Transaction& txn, const Spec& spec) const;
 
+  // The app as it is on disk now. Commands that edit call it once their Transaction holds the
+  // lock, so they change the latest app.yaml, not the one read before another ks process wrote.
+  App reload() const;
+
  private:
+  static App read(const Layout& layout);
+
   Layout layout_;
   Spec spec_;
+  std::string app_yaml_text_;
 };
 
 struct Component {

@@ -117,6 +117,12 @@ void Transaction::install_dir(const stdfs::path& staged, const stdfs::path& targ
   steps_.push_back({"dir", staged, target, ""});
 }
 
+void Transaction::expect_unchanged(const stdfs::path& path, std::string content) {
+  for (const auto& [p, c] : expected_)
+    if (p == path) return;
+  expected_.emplace_back(path, std::move(content));
+}
+
 const std::string* Transaction::staged_content(const stdfs::path& path) const {
   for (const auto& s : steps_)
     if (s.op == "write" && s.to == path) return &s.content;
@@ -124,6 +130,14 @@ const std::string* Transaction::staged_content(const stdfs::path& path) const {
 }
 
 void Transaction::commit() {
+  for (const auto& [path, content] : expected_) {
+    std::string now;
+    fs::read_file_if_exists(path, now);
+    if (now != content) {
+      throw Error(path.string() + " changed while this command ran (another ks process edited the app); nothing was "
+                  "written: run the command again");
+    }
+  }
   auto rel = [&](const stdfs::path& p) {
     std::string r = fs::relative_below(p, layout_.root);
     if (r.empty()) throw Error("internal: " + p.string() + " is outside the app");

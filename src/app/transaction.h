@@ -38,6 +38,8 @@ class Transaction {
   void install_dir(const stdfs::path& staged, const stdfs::path& target);
   // Where callers may build folders for install_dir (same file system as the app).
   const stdfs::path& staging_dir() const { return staging_; }
+  // Commit refuses (writing nothing) unless `path` still holds `content`.
+  void expect_unchanged(const stdfs::path& path, std::string content);
   // Content staged for `path` in this transaction, if any (lets later steps read earlier ones).
   const std::string* staged_content(const stdfs::path& path) const;
   void commit();
@@ -53,6 +55,7 @@ class Transaction {
   AppLock lock_;
   stdfs::path staging_;
   std::vector<Step> steps_;
+  std::vector<std::pair<stdfs::path, std::string>> expected_;
   bool committed_ = false;
 };
 

@@ -20,8 +20,10 @@ void require_not_override(const app::App& app, const std::string& name) {
 
 }  // namespace
 
-void add(const app::App& app, const NewEnv& e) {
+void add(const app::App& loaded, const NewEnv& e) {
   app::validate_env_name(e.name);
+  app::Transaction txn(loaded.layout());
+  const app::App app = loaded.reload();
   if (app.spec().find_env(e.name)) throw Error("environment '" + e.name + "' already exists (see `ks env list`)");
   const auto& layout = app.layout();
   if (stdfs::exists(layout.env_dir(e.name))) {
@@ -41,26 +43,30 @@ void add(const app::App& app, const NewEnv& e) {
       if (!other.k8s_version.empty()) env.k8s_version = other.k8s_version;
   }
   spec.environments[e.name] = env;
-  app::Transaction txn(layout);
   app::templates::stage_env_files(txn, layout, env.path);
   app.stage_spec(txn, spec);
   txn.commit();
 }
 
-void remove(const app::App& app, const std::string& name) {
-  require_not_override(app, name);
+void remove(const app::App& loaded, const std::string& name) {
+  require_not_override(loaded, name);
+  loaded.env(name);
+  app::Transaction txn(loaded.layout());
+  const app::App app = loaded.reload();
   const auto& env = app.env(name);
   app::Spec spec = app.spec();
   spec.environments.erase(name);
-  app::Transaction txn(app.layout());
   txn.remove(app.layout().env_dir(env.path));
   if (app.current_env() == name) txn.remove(app.layout().current_env_file());
   app.stage_spec(txn, spec);
   txn.commit();
 }
 
-void update(const app::App& app, const std::string& name, const EnvChanges& c) {
-  require_not_override(app, name);
+void update(const app::App& loaded, const std::string& name, const EnvChanges& c) {
+  require_not_override(loaded, name);
+  loaded.env(name);
+  app::Transaction txn(loaded.layout());
+  const app::App app = loaded.reload();
   app.env(name);
   app::Spec spec = app.spec();
   app::Environment env = spec.environments.at(name);
@@ -70,7 +76,6 @@ void update(const app::App& app, const std::string& name, const EnvChanges& c) {
   }
   if (c.context) env.context = *c.context;
   if (c.server) env.server = *c.server;
-  app::Transaction txn(app.layout());
   if (c.new_name && *c.new_name != name) {
     const std::string& to = *c.new_name;
     app::validate_env_name(to);
@@ -100,19 +105,22 @@ void set_current(const app::App& app, const std::string& name) {
   txn.commit();
 }
 
-void set_targets(const app::App& app, const std::string& name, const std::vector<std::string>& modules) {
-  require_not_override(app, name);
-  app.env(name);
+void set_targets(const app::App& loaded, const std::string& name, const std::vector<std::string>& modules) {
+  require_not_override(loaded, name);
+  loaded.env(name);
+  const app::App& app = loaded;
   auto known = app::list_modules(app.layout());
   for (const auto& m : modules) {
     if (std::find(known.begin(), known.end(), m) == known.end()) {
       throw Error("module '" + m + "' does not exist (modules: " + str::join(known, ", ") + "); create it with `ks module create " + m + "`");
     }
   }
-  app::Spec spec = app.spec();
-  spec.environments.at(name).targets = modules;
   app::Transaction txn(app.layout());
-  app.stage_spec(txn, spec);
+  const app::App fresh = app.reload();
+  app::Spec spec = fresh.spec();
+  fresh.env(name);
+  spec.environments.at(name).targets = modules;
+  fresh.stage_spec(txn, spec);
   txn.commit();
 }
 

@@ -117,9 +117,9 @@ void set_param(const app::App& app, const ParamTarget& t, const std::string& key
   std::string leaf;
   Place place = place_for(app, t, key, leaf);
   std::string source = display(app, place.file);
+  app::Transaction txn(app.layout());  // read the file under the lock: no concurrent edit is lost
   std::string text = read_or(place.file, default_content(app, t, place.file));
   std::string updated = edit::set_field(text, source, place.where, place.path, leaf, value_source, place.style);
-  app::Transaction txn(app.layout());
   txn.write(place.file, updated);
   txn.commit();
 }
@@ -133,13 +133,15 @@ void unset_param(const app::App& app, const ParamTarget& t, const std::string& k
   bool removed = false;
   std::string updated;
   if (fs::read_file_if_exists(place.file, text)) {
-    updated = edit::remove_field(text, source, place.where, place.path, leaf, &removed);
+    edit::remove_field(text, source, place.where, place.path, leaf, &removed);
   }
   if (!removed) {
     std::string owner = t.component.empty() ? "globals" : "component '" + t.component + "'";
     throw Error("param '" + key + "' is not set for " + owner + " in " + source);
   }
-  app::Transaction txn(app.layout());
+  app::Transaction txn(app.layout());  // edit what is on disk under the lock
+  fs::read_file_if_exists(place.file, text);
+  updated = edit::remove_field(text, source, place.where, place.path, leaf, &removed);
   txn.write(place.file, updated);
   txn.commit();
 }
