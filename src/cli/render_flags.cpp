@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "base/fs.h"
+#include "registry/packages.h"
 
 namespace ks::cli {
 
@@ -30,6 +31,15 @@ render::Options RenderFlags::options() const {
   split_pairs(tla_str, "--tla-str", false, o.tla_str);
   split_pairs(tla_str_file, "--tla-str-file", true, o.tla_str);
   return o;
+}
+
+void require_intact_packages(const app::App& app) {
+  auto drift = registry::verify_packages(app);
+  std::erase_if(drift, [](const registry::Drift& d) { return d.missing; });
+  if (!drift.empty()) {
+    throw Error("vendored package " + drift.front().key + ": " + drift.front().problem +
+                (drift.size() > 1 ? "; run `ks pkg verify` for all" : ""));
+  }
 }
 
 void add_render_flags(CLI::App* cmd, RenderFlags& f, bool env_positional) {

@@ -18,6 +18,10 @@ struct RenderFlags {
   render::Options options() const;
 };
 
+// Refuses to go on when a vendored package no longer matches the sha256 app.yaml recorded
+// (`ks pkg verify` lists every drift): rendered objects must come from the code that was pinned.
+void require_intact_packages(const app::App& app);
+
 // Adds the optional ENV positional, -c/--component, -J/--jpath, -V/--ext-str, --ext-str-file,
 // -A/--tla-str, --tla-str-file.
 void add_render_flags(CLI::App* cmd, RenderFlags& flags, bool env_positional = true);

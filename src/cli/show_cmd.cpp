@@ -14,6 +14,7 @@ void add_show_command(CLI::App& root, Context& ctx) {
   cmd->add_option("-o,--output,--format", *format, "yaml or json")->check(CLI::IsMember({"yaml", "json"}));
   cmd->callback([&ctx, flags, format] {
     auto app = app::App::load(ctx.start_dir());
+    require_intact_packages(app);
     auto result = render::render_env(app, app.resolve_env_name(flags->env), flags->options());
     ctx.out << (*format == "json" ? render::to_json_list(result.objects) : render::to_yaml_stream(result.objects));
   });

@@ -219,6 +219,23 @@ TEST_F(ShowTest, NativeFunctions) {
   EXPECT_EQ(objs[0]["data"]["e"], "a\\.b\\*");
 }
 
+TEST_F(ShowTest, RefusesToRenderADriftedPackage) {
+  write(sb.root() / "reg/registry.yaml",
+        "apiVersion: 0.2.0\nkind: ksonnet.io/registry\nlibraries:\n  p:\n    path: p\n    version: master\n");
+  write(sb.root() / "reg/p/parts.yaml", "apiVersion: 0.0.1\nkind: ksonnet.io/parts\nname: p\ndescription: d\n");
+  write(sb.root() / "reg/p/p.libsonnet", "{ name: 'from-p' }\n");
+  ASSERT_EQ(ks({"registry", "add", "reg", (sb.root() / "reg").string()}).code, 0);
+  ASSERT_EQ(ks({"pkg", "install", "reg/p"}).code, 0);
+  write(root / "components/c.jsonnet",
+        "{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: (import 'reg/p/p.libsonnet').name } }\n");
+  EXPECT_EQ(items("default").size(), 1u);
+  write(root / "vendor/reg/p/p.libsonnet", "{ name: 'tampered' }\n");
+  auto r = ks({"show", "default"});
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE(r.err.find("vendored package reg/p"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
 TEST_F(ShowTest, CurrentEnvIsTheDefault) {
   write(root / "components/a.jsonnet", R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a" } })");
   auto none = ks({"show"});
