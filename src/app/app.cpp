@@ -27,7 +27,9 @@ App App::read(const Layout& layout) {
   return app;
 }
 
-App App::reload() const { return read(layout_); }
+App App::reload() const {
+  return read(layout_);
+}
 
 const Environment& App::env(const std::string& name) const {
   if (const Environment* e = spec_.find_env(name)) return *e;
@@ -50,7 +52,9 @@ std::string App::resolve_env_name(const std::string& name) const {
   }
   std::string current = current_env();
   if (current.empty()) {
-    throw Error("no environment given and none is current; name one (see `ks env list`) or set one with `ks env current --set NAME`");
+    throw Error(
+        "no environment given and none is current; name one (see `ks env list`) or set one with "
+        "`ks env current --set NAME`");
   }
   env(current);
   return current;
@@ -65,14 +69,19 @@ namespace {
 
 bool is_component_file(const std::string& name, Component::Type& type) {
   if (name.empty() || name[0] == '.') return false;
-  if (str::ends_with(name, ".jsonnet")) type = Component::Type::Jsonnet;
-  else if (str::ends_with(name, ".yaml") || str::ends_with(name, ".yml")) type = Component::Type::Yaml;
-  else if (str::ends_with(name, ".json")) type = Component::Type::Json;
-  else return false;
+  if (str::ends_with(name, ".jsonnet"))
+    type = Component::Type::Jsonnet;
+  else if (str::ends_with(name, ".yaml") || str::ends_with(name, ".yml"))
+    type = Component::Type::Yaml;
+  else if (str::ends_with(name, ".json"))
+    type = Component::Type::Json;
+  else
+    return false;
   return true;
 }
 
-void collect_modules(const stdfs::path& dir, const std::string& prefix, std::vector<std::string>& out) {
+void collect_modules(const stdfs::path& dir, const std::string& prefix,
+                     std::vector<std::string>& out) {
   for (const auto& name : fs::list_dir(dir)) {
     if (name.empty() || name[0] == '.' || name.find('.') != std::string::npos) continue;
     stdfs::path sub = dir / name;
@@ -86,7 +95,8 @@ void collect_modules(const stdfs::path& dir, const std::string& prefix, std::vec
 bool valid_name_chars(const std::string& s, const std::string& extra) {
   if (s.empty()) return false;
   for (char c : s) {
-    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || extra.find(c) != std::string::npos;
+    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
+              extra.find(c) != std::string::npos;
     if (!ok) return false;
   }
   return true;
@@ -143,7 +153,8 @@ void validate_env_name(const std::string& name) {
   if (name.empty()) throw Error("environment name is empty; use letters, digits, '-' or '_'");
   if (name.find('/') != std::string::npos || name.find("..") != std::string::npos ||
       !valid_name_chars(name, ".")) {
-    throw Error("environment name '" + name + "' is invalid: use letters, digits, '-', '_' or '.' (no '/', no '..')");
+    throw Error("environment name '" + name +
+                "' is invalid: use letters, digits, '-', '_' or '.' (no '/', no '..')");
   }
 }
 
@@ -151,7 +162,9 @@ void validate_component_name(const std::string& name) {
   bool ok = valid_name_chars(name, ".") && name.front() != '.' && name.back() != '.' &&
             name.find("..") == std::string::npos;
   if (!ok) {
-    throw Error("component name '" + name + "' is invalid: use letters, digits, '-' and '_' ('.' separates modules, e.g. ml.cnn)");
+    throw Error(
+        "component name '" + name +
+        "' is invalid: use letters, digits, '-' and '_' ('.' separates modules, e.g. ml.cnn)");
   }
 }
 

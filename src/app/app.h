@@ -52,7 +52,8 @@ struct Component {
 
 // "/" first, then every sub-folder of components/ (dotted), sorted. Hidden folders are skipped.
 std::vector<std::string> list_modules(const Layout& layout);
-// Components of one module, sorted by name. `.libsonnet` files and params.libsonnet are not components.
+// Components of one module, sorted by name. `.libsonnet` files and params.libsonnet are not
+// components.
 std::vector<Component> list_components(const Layout& layout, const std::string& module);
 std::vector<Component> list_all_components(const Layout& layout);
 std::optional<Component> find_component(const Layout& layout, const std::string& name);

@@ -16,20 +16,24 @@ namespace {
 std::vector<stdfs::path> manifest_files(const stdfs::path& source) {
   std::error_code ec;
   if (stdfs::is_regular_file(source, ec)) return {source};
-  if (!stdfs::is_directory(source, ec)) throw Error("-f " + source.string() + ": no such file or folder");
+  if (!stdfs::is_directory(source, ec))
+    throw Error("-f " + source.string() + ": no such file or folder");
   std::vector<stdfs::path> files;
   for (const auto& name : fs::list_dir(source)) {
-    if (str::ends_with(name, ".yaml") || str::ends_with(name, ".yml") || str::ends_with(name, ".json")) {
+    if (str::ends_with(name, ".yaml") || str::ends_with(name, ".yml") ||
+        str::ends_with(name, ".json")) {
       files.push_back(source / name);
     }
   }
-  if (files.empty()) throw Error("-f " + source.string() + ": the folder has no .yaml, .yml or .json files");
+  if (files.empty())
+    throw Error("-f " + source.string() + ": the folder has no .yaml, .yml or .json files");
   return files;
 }
 
 std::string slug(const std::string& s) {
   std::string out;
-  for (char c : str::to_lower(s)) out += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '-';
+  for (char c : str::to_lower(s))
+    out += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ? c : '-';
   return out;
 }
 
@@ -40,10 +44,13 @@ void check_module_name(const std::string& module) {
 
 }  // namespace
 
-std::vector<std::string> import_manifests(const App& app, const stdfs::path& source, const std::string& module) {
+std::vector<std::string> import_manifests(const App& app, const stdfs::path& source,
+                                          const std::string& module) {
   check_module_name(module);
   stdfs::path dir = app.layout().module_dir(module);
-  if (!stdfs::is_directory(dir)) throw Error("module '" + module + "' does not exist; create it with `ks module create " + module + "`");
+  if (!stdfs::is_directory(dir))
+    throw Error("module '" + module + "' does not exist; create it with `ks module create " +
+                module + "`");
   std::set<std::string> taken;
   for (const auto& c : list_components(app.layout(), module)) taken.insert(c.local_name);
   Transaction txn(app.layout());
@@ -52,17 +59,21 @@ std::vector<std::string> import_manifests(const App& app, const stdfs::path& sou
     std::vector<nlohmann::json> docs = yaml::parse_all(fs::read_file(file), file.string());
     std::vector<nlohmann::json> objects;
     for (auto& d : docs) {
-      if (d.is_object() && d.value("kind", "") == "List" && d.contains("items") && d["items"].is_array()) {
+      if (d.is_object() && d.value("kind", "") == "List" && d.contains("items") &&
+          d["items"].is_array()) {
         for (auto& item : d["items"]) objects.push_back(item);
       } else {
         objects.push_back(d);
       }
     }
     for (const auto& obj : objects) {
-      if (!obj.is_object() || !obj.contains("kind") || !obj.contains("metadata") || !obj["metadata"].contains("name")) {
-        throw Error(file.string() + ": every document must be a Kubernetes object with kind and metadata.name");
+      if (!obj.is_object() || !obj.contains("kind") || !obj.contains("metadata") ||
+          !obj["metadata"].contains("name")) {
+        throw Error(file.string() +
+                    ": every document must be a Kubernetes object with kind and metadata.name");
       }
-      std::string base = slug(obj["kind"].get<std::string>()) + "-" + slug(obj["metadata"]["name"].get<std::string>());
+      std::string base = slug(obj["kind"].get<std::string>()) + "-" +
+                         slug(obj["metadata"]["name"].get<std::string>());
       std::string name = base;
       for (int i = 2; taken.count(name); ++i) name = base + "-" + std::to_string(i);
       taken.insert(name);
@@ -79,7 +90,8 @@ void create_module(const App& app, const std::string& module) {
   if (module.empty() || module == "/") throw Error("module \"/\" already exists");
   check_module_name(module);
   stdfs::path params = app.layout().module_params(module);
-  if (stdfs::exists(params)) throw Error("module '" + module + "' already exists (" + params.string() + ")");
+  if (stdfs::exists(params))
+    throw Error("module '" + module + "' already exists (" + params.string() + ")");
   Transaction txn(app.layout());
   txn.write(params, templates::component_params());
   txn.commit();

@@ -11,7 +11,8 @@ namespace ks::app {
 // Imports every object of `source` (a file, or every .yaml/.yml/.json file of a folder) into
 // `module`. Each becomes `<kind>-<name>.yaml` (a numeric suffix avoids existing names). All or
 // nothing. Returns the new component names.
-std::vector<std::string> import_manifests(const App& app, const std::filesystem::path& source, const std::string& module);
+std::vector<std::string> import_manifests(const App& app, const std::filesystem::path& source,
+                                          const std::string& module);
 
 // Creates components/<a>/<b>/params.libsonnet for module "a.b".
 void create_module(const App& app, const std::string& module);

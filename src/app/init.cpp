@@ -42,6 +42,7 @@ void write_tree(const stdfs::path& root, const InitOptions& o) {
     put("environments/" + o.env_name + "/globals.libsonnet", templates::env_globals());
   }
   put("lib/k.libsonnet", templates::k_libsonnet());
+  for (const auto& [rel, text] : o.lib_files) put(stdfs::path("lib") / rel, text);
   stdfs::create_directories(root / "vendor");
   stdfs::create_directories(root / ".ksonnet" / "registries");
 }
@@ -50,13 +51,18 @@ void write_tree(const stdfs::path& root, const InitOptions& o) {
 
 stdfs::path init_app(const InitOptions& o) {
   if (o.name.empty()) throw Error("app name is empty; run `ks init NAME`");
-  if (o.name.find('/') != std::string::npos) throw Error("app name '" + o.name + "' must not contain '/'; use --dir to choose the folder");
+  if (o.name.find('/') != std::string::npos)
+    throw Error("app name '" + o.name + "' must not contain '/'; use --dir to choose the folder");
   if (o.create_default_env) validate_env_name(o.env_name);
-  stdfs::path target = stdfs::absolute(o.dir.empty() ? stdfs::path(o.name) : o.dir).lexically_normal();
+  stdfs::path target =
+      stdfs::absolute(o.dir.empty() ? stdfs::path(o.name) : o.dir).lexically_normal();
   std::error_code ec;
   if (stdfs::exists(target, ec)) {
-    if (!stdfs::is_directory(target, ec)) throw Error(target.string() + " exists and is not a folder; choose another name or --dir");
-    if (!stdfs::is_empty(target, ec)) throw Error(target.string() + " is not empty; choose another name or --dir, or empty it first");
+    if (!stdfs::is_directory(target, ec))
+      throw Error(target.string() + " exists and is not a folder; choose another name or --dir");
+    if (!stdfs::is_empty(target, ec))
+      throw Error(target.string() +
+                  " is not empty; choose another name or --dir, or empty it first");
   }
   stdfs::create_directories(target.parent_path(), ec);
   // Build beside the target and rename into place, so a failed init leaves nothing half-made.

@@ -22,7 +22,9 @@ struct Layout {
   stdfs::path current_env_file() const { return root / ".ks_environment"; }
   // Module "a.b" lives in components/a/b; "/" (or "") is components/ itself.
   stdfs::path module_dir(const std::string& module) const;
-  stdfs::path module_params(const std::string& module) const { return module_dir(module) / "params.libsonnet"; }
+  stdfs::path module_params(const std::string& module) const {
+    return module_dir(module) / "params.libsonnet";
+  }
 };
 
 // Walks up from `start` to the nearest folder holding app.yaml; throws when there is none.

@@ -14,8 +14,10 @@ std::string get_string(json& obj, const char* key) {
   auto it = obj.find(key);
   if (it == obj.end()) return "";
   std::string out;
-  if (it->is_string()) out = it->get<std::string>();
-  else if (!it->is_null()) out = it->dump();
+  if (it->is_string())
+    out = it->get<std::string>();
+  else if (!it->is_null())
+    out = it->dump();
   obj.erase(it);
   return out;
 }
@@ -86,9 +88,11 @@ Environment parse_env(const std::string& name, json v, const std::string& source
   }
   if (v.contains("targets")) {
     const json& t = v["targets"];
-    if (!t.is_null() && !t.is_array()) throw Error(source + ": field '" + field + ".targets' must be a list");
+    if (!t.is_null() && !t.is_array())
+      throw Error(source + ": field '" + field + ".targets' must be a list");
     for (const auto& item : t.is_null() ? json::array() : t) {
-      if (!item.is_string()) throw Error(source + ": field '" + field + ".targets' must list module names");
+      if (!item.is_string())
+        throw Error(source + ": field '" + field + ".targets' must list module names");
       std::string target = item.get<std::string>();
       // 0.1.0 wrote nested modules with '/', later versions with '.'.
       if (api_version == "0.1.0" && target != "/") target = str::replace_all(target, "/", ".");
@@ -137,11 +141,13 @@ json emit_env(const Environment& env) {
 
 Spec parse_spec(const std::string& yaml_text, const std::string& source) {
   json doc = yaml::parse(yaml_text, source);
-  if (doc.is_null()) throw Error(source + ": file is empty; expected an app.yaml with apiVersion and name");
+  if (doc.is_null())
+    throw Error(source + ": file is empty; expected an app.yaml with apiVersion and name");
   if (!doc.is_object()) throw Error(source + ": expected a mapping with apiVersion, kind and name");
   std::string api_version = get_string(doc, "apiVersion");
   if (api_version != "0.1.0" && api_version != "0.2.0" && api_version != "0.3.0") {
-    if (api_version.empty()) throw Error(source + ": field 'apiVersion' is missing; expected 0.3.0");
+    if (api_version.empty())
+      throw Error(source + ": field 'apiVersion' is missing; expected 0.3.0");
     throw Error(source + ": apiVersion '" + api_version +
                 "' is not supported; ks reads 0.1.0 to 0.3.0 (apps from ksonnet 0.9 and later)");
   }
@@ -157,7 +163,8 @@ Spec parse_spec(const std::string& yaml_text, const std::string& source) {
     doc.erase("environments");
     if (!envs.is_null()) {
       require_object(envs, source, "environments");
-      for (const auto& [name, v] : envs.items()) spec.environments[name] = parse_env(name, v, source, api_version);
+      for (const auto& [name, v] : envs.items())
+        spec.environments[name] = parse_env(name, v, source, api_version);
     }
   }
   if (doc.contains("registries")) {

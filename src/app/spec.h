@@ -22,18 +22,18 @@ struct Library {
 struct Registry {
   std::string protocol;  // fs, git, github (ksonnet), helm (read only)
   std::string uri;
-  std::string version;   // ks: ref asked for
-  std::string commit;    // ks: resolved commit SHA
+  std::string version;  // ks: ref asked for
+  std::string commit;   // ks: resolved commit SHA
   nlohmann::json extra = nlohmann::json::object();
 };
 
 struct Environment {
   std::string name;
   std::string k8s_version;
-  std::string path;       // folder under environments/
-  std::string server;     // destination.server
-  std::string ns;         // destination.namespace
-  std::string context;    // ks: kube context the env is bound to ("" = bound by server only)
+  std::string path;     // folder under environments/
+  std::string server;   // destination.server
+  std::string ns;       // destination.namespace
+  std::string context;  // ks: kube context the env is bound to ("" = bound by server only)
   std::vector<std::string> targets;  // module names rendered ("/" = root); empty = root only
   std::map<std::string, Library> libraries;
   nlohmann::json extra = nlohmann::json::object();
@@ -44,7 +44,7 @@ struct Spec {
   std::string version = "0.0.1";
   std::map<std::string, Environment> environments;
   std::map<std::string, Registry> registries;
-  std::map<std::string, Library> libraries;  // key: "<registry>/<name>"
+  std::map<std::string, Library> libraries;         // key: "<registry>/<name>"
   nlohmann::json extra = nlohmann::json::object();  // other top-level fields, kept verbatim
 
   // From app.override.yaml (local, git-ignored): they win over the entries above and are never

@@ -4,7 +4,8 @@ namespace ks::app::templates {
 
 std::string gitignore() {
   // Unlike ksonnet, lib/ is kept in git: a fresh clone must render without the network.
-  return "/.ksonnet/registries\n/.ksonnet/tmp\n/.ksonnet/lock\n/.ksonnet/journal\n/app.override.yaml\n/.ks_environment\n";
+  return "/.ksonnet/registries\n/.ksonnet/tmp\n/.ksonnet/lock\n/.ksonnet/journal\n/"
+         "app.override.yaml\n/.ks_environment\n";
 }
 
 std::string component_params() {
@@ -58,7 +59,9 @@ local envParams = params + {
 )";
 }
 
-std::string env_globals() { return "{\n}"; }
+std::string env_globals() {
+  return "{\n}";
+}
 
 std::string k_libsonnet() {
   return R"(// A minimal ksonnet-lib compatible library, installed by `ks init`.

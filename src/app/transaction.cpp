@@ -18,12 +18,17 @@ namespace ks::app {
 
 namespace {
 
-stdfs::path journal_path(const Layout& layout) { return layout.dot_ksonnet() / "journal"; }
-stdfs::path tmp_root(const Layout& layout) { return layout.dot_ksonnet() / "tmp"; }
+stdfs::path journal_path(const Layout& layout) {
+  return layout.dot_ksonnet() / "journal";
+}
+stdfs::path tmp_root(const Layout& layout) {
+  return layout.dot_ksonnet() / "tmp";
+}
 
 void rename_or_throw(const stdfs::path& from, const stdfs::path& to) {
   if (::rename(from.c_str(), to.c_str()) != 0) {
-    throw Error("cannot move " + from.string() + " to " + to.string() + ": " + std::strerror(errno));
+    throw Error("cannot move " + from.string() + " to " + to.string() + ": " +
+                std::strerror(errno));
   }
 }
 
@@ -36,7 +41,8 @@ void replay(const Layout& layout, const nlohmann::json& journal) {
   for (const auto& step : journal.at("steps")) {
     std::string op = step.at("op");
     stdfs::path to = layout.root / step.at("to").get<std::string>();
-    stdfs::path from = step.contains("from") ? layout.root / step.at("from").get<std::string>() : stdfs::path();
+    stdfs::path from =
+        step.contains("from") ? layout.root / step.at("from").get<std::string>() : stdfs::path();
     std::error_code ec;
     if (op == "write") {
       if (!stdfs::exists(from, ec)) continue;
@@ -77,7 +83,8 @@ AppLock::AppLock(const Layout& layout) {
   if (fd_ < 0) throw Error("cannot open " + path.string() + ": " + std::strerror(errno));
   // flock is released by the kernel when a process dies, so a killed ks never leaves a stale lock.
   if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
-  std::cerr << "waiting for another ks process that is editing this app (" << path.string() << ")...\n";
+  std::cerr << "waiting for another ks process that is editing this app (" << path.string()
+            << ")...\n";
   while (::flock(fd_, LOCK_EX) != 0) {
     if (errno != EINTR) throw Error("cannot lock " + path.string() + ": " + std::strerror(errno));
   }
@@ -111,7 +118,9 @@ void Transaction::write(const stdfs::path& path, const std::string& content) {
   steps_.push_back({"write", {}, path, content});
 }
 
-void Transaction::remove(const stdfs::path& path) { steps_.push_back({"remove", {}, path, ""}); }
+void Transaction::remove(const stdfs::path& path) {
+  steps_.push_back({"remove", {}, path, ""});
+}
 
 void Transaction::install_dir(const stdfs::path& staged, const stdfs::path& target) {
   steps_.push_back({"dir", staged, target, ""});
@@ -134,8 +143,10 @@ void Transaction::commit() {
     std::string now;
     fs::read_file_if_exists(path, now);
     if (now != content) {
-      throw Error(path.string() + " changed while this command ran (another ks process edited the app); nothing was "
-                  "written: run the command again");
+      throw Error(
+          path.string() +
+          " changed while this command ran (another ks process edited the app); nothing was "
+          "written: run the command again");
     }
   }
   auto rel = [&](const stdfs::path& p) {

@@ -104,11 +104,12 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
   auto deadline = std::chrono::steady_clock::now() + options.timeout;
   bool parent_written = options.dry_run;
   bool crds_waited = false;
+  auto cancelled = [&] { return options.cancel && options.cancel->load(); };
   std::vector<Tier> tiers;
   for (const PlannedObject& p : plan) tiers.push_back(p.tier);
   for (const std::vector<size_t>& group : group_by_tier(tiers)) {
     bool foundation = plan[group.front()].tier == Tier::Foundation;
-    if (!foundation && !crds_waited) {
+    if (!foundation && !crds_waited && !cancelled()) {
       crds_waited = true;
       if (!options.dry_run && any_awaiting(plan))
         wait_for_crds(session, established_crds(plan, results), plan, deadline);
@@ -119,15 +120,25 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
     }
     parallel_for(group.size(), options.concurrency, [&](size_t k) {
       size_t i = group[k];
+      if (cancelled()) {
+        std::lock_guard<std::mutex> lock(mu);
+        results[i] = {plan[i].ref, Action::Skipped, "not applied: interrupted"};
+        return;
+      }
       record(i, apply_one(session, plan[i], call));
     });
   }
+  report.interrupted = cancelled();
   if (!parent_written)
     write_parent(session, set, options.identity, merged(now, before), options.field_manager);
   report.objects = results;
 
   bool pruned_all = false;
-  if (options.prune) {
+  if (report.interrupted) {
+    report.notes.push_back("interrupted: " + std::to_string(report.count(Action::Skipped)) +
+                           " objects were not applied" +
+                           (options.prune || options.wait ? "; prune and wait skipped" : ""));
+  } else if (options.prune) {
     if (!report.ok()) {
       report.notes.push_back("prune skipped because " + std::to_string(report.failures().size()) +
                              " objects failed to apply");
@@ -146,7 +157,7 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
   if (!options.dry_run && pruned_all)
     write_parent(session, set, options.identity, now, options.field_manager);
 
-  if (options.wait && !options.dry_run) {
+  if (options.wait && !options.dry_run && !report.interrupted) {
     std::vector<const PlannedObject*> applied;
     for (size_t i = 0; i < plan.size(); ++i)
       if (results[i].action != Action::Failed) applied.push_back(&plan[i]);

@@ -1,6 +1,7 @@
 #pragma once
 // The cluster side of ks: apply, diff, delete and validate rendered Kubernetes objects against
 // the cluster an env targets. Inputs are plain objects; nothing here knows about jsonnet.
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <optional>
@@ -32,6 +33,9 @@ struct ApplyOptions {
   SessionOptions session;
   ResultFn on_result;  // called (one at a time) as each object is done
   WarningFn on_warning;
+  // Set (e.g. by SIGINT) to stop: objects not yet started are not sent (Skipped, "interrupted"),
+  // those in flight finish, prune and wait are skipped.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 // Applies objects in tiers (Namespaces and CRDs, then cluster-scoped, then namespaced), records

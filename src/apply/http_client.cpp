@@ -26,9 +26,23 @@ struct Credentials {
   std::string key_pem;
 };
 
+// Collects a response body, refusing one over the configured size (a hostile or broken server
+// must not make ks allocate without bound).
+struct BodySink {
+  std::string* body;
+  std::size_t max;
+  bool exceeded = false;
+};
+
 size_t on_body(char* data, size_t size, size_t n, void* user) {
-  static_cast<std::string*>(user)->append(data, size * n);
-  return size * n;
+  auto* sink = static_cast<BodySink*>(user);
+  size_t bytes = size * n;
+  if (sink->body->size() + bytes > sink->max) {
+    sink->exceeded = true;
+    return 0;  // aborts the transfer
+  }
+  sink->body->append(data, bytes);
+  return bytes;
 }
 
 size_t on_header(char* data, size_t size, size_t n, void* user) {
@@ -161,7 +175,8 @@ struct HttpClient::Impl {
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
                      static_cast<long>(options.connect_timeout.count()));
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &r.body);
+    BodySink sink{&r.body, options.max_body_bytes};
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &r);
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, req.method.c_str());
@@ -217,6 +232,14 @@ struct HttpClient::Impl {
     curl_slist_free_all(headers);
     curl_slist_free_all(connect_list);
     release(h);
+    if (rc == CURLE_PEER_FAILED_VERIFICATION)  // permanent: retrying cannot help
+      throw Error("TLS certificate verification of " + base_url + " failed (" + r.transport_error +
+                  "); set certificate-authority-data for kube cluster '" + conn.context.cluster +
+                  "' in the kubeconfig");
+    if (sink.exceeded)
+      throw Error("the response to " + req.method + " " + str::split(req.path, '?')[0] +
+                  " is larger than " + std::to_string(options.max_body_bytes) +
+                  " bytes; refused (raise --max-response-bytes if it is expected)");
     return r;
   }
 };

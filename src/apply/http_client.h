@@ -3,6 +3,7 @@
 // connection/TLS-session/DNS cache, so concurrent requests reuse keep-alive connections (HTTP/2
 // when the server offers it). Credentials are attached per request and never logged.
 #include <chrono>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ struct ClientOptions {
   std::chrono::milliseconds request_timeout{60000};
   std::chrono::milliseconds connect_timeout{10000};
   std::string user_agent = "ks";
+  // A larger response body is refused (ks::Error): a hostile or broken server cannot make ks
+  // buffer without bound.
+  std::size_t max_body_bytes = std::size_t{256} << 20;
 };
 
 class HttpClient {

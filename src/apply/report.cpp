@@ -75,6 +75,8 @@ std::string apply_summary(const Report& r) {
                   std::to_string(r.count(Action::Unchanged)) + " unchanged, " +
                   std::to_string(r.count(Action::Failed)) + " failed";
   if (!r.pruned.empty()) s += ", " + std::to_string(count_in(r.pruned, Action::Pruned)) + " pruned";
+  if (r.interrupted)
+    s += ", " + std::to_string(r.count(Action::Skipped)) + " not applied (interrupted)";
   return s;
 }
 

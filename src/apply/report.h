@@ -34,6 +34,7 @@ struct Report {
   std::vector<ObjectResult> pruned;   // prune deletions
   std::vector<ObjectResult> waited;   // readiness after --wait
   std::vector<std::string> notes;     // e.g. why prune was skipped
+  bool interrupted = false;           // cancelled: some objects were not sent (Skipped)
 
   int count(Action action) const;  // in `objects`
   bool ok() const;                 // nothing failed anywhere

@@ -34,6 +34,7 @@ Response send_with_retry(const std::function<Response()>& attempt, const RetryPo
     auto delay = retry_delay(policy, n, r, unit(rng));
     if (waited + delay > policy.max_total) return r;
     waited += delay;
+    if (policy.on_retry) policy.on_retry(n, r);
     if (sleep)
       sleep(delay);
     else

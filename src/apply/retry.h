@@ -16,6 +16,9 @@ struct RetryPolicy {
   std::chrono::milliseconds initial_delay{200};
   std::chrono::milliseconds max_delay{10000};
   std::chrono::milliseconds max_total{60000};  // no retry would start after this much waiting
+  // Optional: told before each retry's delay (the CLI's progress line counts them). May be
+  // called from several threads at once.
+  std::function<void(int attempt, const Response& response)> on_retry;
 };
 
 bool is_retryable(const Response& response);

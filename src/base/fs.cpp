@@ -17,7 +17,9 @@ namespace ks::fs {
 
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+  return std::strerror(errno);
+}
 
 std::string random_suffix() {
   static const char kChars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -45,7 +47,8 @@ void write_all(int fd, const std::string& content, const stdfs::path& path) {
 
 std::string read_file(const stdfs::path& path) {
   std::string out;
-  if (!read_file_if_exists(path, out)) throw Error("cannot read " + path.string() + ": " + errno_text());
+  if (!read_file_if_exists(path, out))
+    throw Error("cannot read " + path.string() + ": " + errno_text());
   return out;
 }
 
@@ -108,7 +111,8 @@ stdfs::path make_temp_dir(const std::string& prefix, const stdfs::path& parent) 
   for (int attempt = 0; attempt < 100; ++attempt) {
     stdfs::path p = base / (prefix + random_suffix());
     if (::mkdir(p.c_str(), 0700) == 0) return p;
-    if (errno != EEXIST) throw Error("cannot create a temp directory in " + base.string() + ": " + errno_text());
+    if (errno != EEXIST)
+      throw Error("cannot create a temp directory in " + base.string() + ": " + errno_text());
   }
   throw Error("cannot create a temp directory in " + base.string());
 }

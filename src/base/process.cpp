@@ -21,7 +21,8 @@ namespace {
 struct Pipe {
   int fds[2] = {-1, -1};
   Pipe() {
-    if (::pipe2(fds, O_CLOEXEC) != 0) throw Error(std::string("cannot create a pipe: ") + std::strerror(errno));
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+      throw Error(std::string("cannot create a pipe: ") + std::strerror(errno));
   }
   ~Pipe() {
     close_read();
@@ -103,7 +104,8 @@ Result run(const std::vector<std::string>& argv, const Options& options) {
     if (in.fds[1] >= 0) pfds.push_back({in.fds[1], POLLOUT, 0});
     int wait_ms = -1;
     if (options.timeout) {
-      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
       if (left.count() <= 0) {
         ::kill(-pid, SIGKILL);
         result.timed_out = true;
@@ -116,7 +118,8 @@ Result run(const std::vector<std::string>& argv, const Options& options) {
     for (auto& p : pfds) {
       if (!p.revents) continue;
       if (p.fd == in.fds[1]) {
-        ssize_t w = ::write(p.fd, options.stdin_data.data() + written, options.stdin_data.size() - written);
+        ssize_t w =
+            ::write(p.fd, options.stdin_data.data() + written, options.stdin_data.size() - written);
         if (w > 0) written += static_cast<size_t>(w);
         if (w < 0 || written == options.stdin_data.size()) in.close_write();
         continue;
@@ -127,15 +130,20 @@ Result run(const std::vector<std::string>& argv, const Options& options) {
       if (r > 0) {
         sink.append(buf, static_cast<size_t>(r));
       } else if (r == 0 || errno != EINTR) {
-        if (p.fd == out.fds[0]) out.close_read(); else err.close_read();
+        if (p.fd == out.fds[0])
+          out.close_read();
+        else
+          err.close_read();
       }
     }
   }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
-  else if (WIFSIGNALED(status)) result.exit_code = 128 + WTERMSIG(status);
+  if (WIFEXITED(status))
+    result.exit_code = WEXITSTATUS(status);
+  else if (WIFSIGNALED(status))
+    result.exit_code = 128 + WTERMSIG(status);
   return result;
 }
 

@@ -10,11 +10,11 @@ namespace ks::process {
 
 struct Options {
   std::string stdin_data;
-  std::string cwd;                                  // empty: inherit
-  std::map<std::string, std::string> env_set;       // added to (or replacing in) the environment
+  std::string cwd;                             // empty: inherit
+  std::map<std::string, std::string> env_set;  // added to (or replacing in) the environment
   std::vector<std::string> env_unset;
-  bool clear_env = false;                           // start from an empty environment
-  std::optional<std::chrono::milliseconds> timeout; // SIGKILL after this long
+  bool clear_env = false;                            // start from an empty environment
+  std::optional<std::chrono::milliseconds> timeout;  // SIGKILL after this long
 };
 
 struct Result {

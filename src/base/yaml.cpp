@@ -11,11 +11,15 @@ namespace ks::yaml {
 
 namespace {
 
-bool is_null_word(const std::string& s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+bool is_null_word(const std::string& s) {
+  return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
 
 int bool_word(const std::string& s) {
-  static const char* kTrue[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", "y", "Y"};
-  static const char* kFalse[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", "n", "N"};
+  static const char* kTrue[] = {"true", "True", "TRUE", "yes", "Yes", "YES",
+                                "on",   "On",   "ON",   "y",   "Y"};
+  static const char* kFalse[] = {"false", "False", "FALSE", "no", "No", "NO",
+                                 "off",   "Off",   "OFF",   "n",  "N"};
   for (const char* t : kTrue)
     if (s == t) return 1;
   for (const char* f : kFalse)
@@ -24,7 +28,8 @@ int bool_word(const std::string& s) {
 }
 
 const std::regex& int_re() {
-  static const std::regex re(R"(^[-+]?(0|[1-9][0-9_]*)$|^[-+]?0[0-7_]+$|^[-+]?0x[0-9a-fA-F_]+$|^[-+]?0o[0-7]+$|^[-+]?0b[01_]+$)");
+  static const std::regex re(
+      R"(^[-+]?(0|[1-9][0-9_]*)$|^[-+]?0[0-7_]+$|^[-+]?0x[0-9a-fA-F_]+$|^[-+]?0o[0-7]+$|^[-+]?0b[01_]+$)");
   return re;
 }
 
@@ -49,10 +54,14 @@ nlohmann::json plain_scalar(const std::string& s) {
       neg = body[0] == '-';
       body = body.substr(1);
     }
-    if (body.rfind("0x", 0) == 0) base = 16, body = body.substr(2);
-    else if (body.rfind("0o", 0) == 0) base = 8, body = body.substr(2);
-    else if (body.rfind("0b", 0) == 0) base = 2, body = body.substr(2);
-    else if (body.size() > 1 && body[0] == '0') base = 8;
+    if (body.rfind("0x", 0) == 0)
+      base = 16, body = body.substr(2);
+    else if (body.rfind("0o", 0) == 0)
+      base = 8, body = body.substr(2);
+    else if (body.rfind("0b", 0) == 0)
+      base = 2, body = body.substr(2);
+    else if (body.size() > 1 && body[0] == '0')
+      base = 8;
     try {
       long long v = std::stoll(body, nullptr, base);
       return neg ? -v : v;
@@ -66,7 +75,8 @@ nlohmann::json plain_scalar(const std::string& s) {
       if (c != '_') t += c;
     std::string lower = t;
     for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower.find("inf") != std::string::npos || lower.find("nan") != std::string::npos) return s;  // JSON has no inf/nan
+    if (lower.find("inf") != std::string::npos || lower.find("nan") != std::string::npos)
+      return s;  // JSON has no inf/nan
     return std::stod(t);
   }
   return s;
@@ -89,7 +99,8 @@ nlohmann::json to_json(const YAML::Node& node, const std::string& source) {
       nlohmann::json obj = nlohmann::json::object();
       for (const auto& kv : node) {
         if (!kv.first.IsScalar()) {
-          throw Error(source + ":" + std::to_string(kv.first.Mark().line + 1) + ": mapping keys must be scalars");
+          throw Error(source + ":" + std::to_string(kv.first.Mark().line + 1) +
+                      ": mapping keys must be scalars");
         }
         obj[kv.first.Scalar()] = to_json(kv.second, source);
       }
@@ -108,17 +119,29 @@ std::string yaml_error(const YAML::Exception& e, const std::string& source) {
 
 // --- writing ---
 
-bool printable_plain_char(unsigned char c) { return c >= 0x20 && c != 0x7f; }
+bool printable_plain_char(unsigned char c) {
+  return c >= 0x20 && c != 0x7f;
+}
 
 std::string double_quoted(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           char buf[8];
@@ -146,13 +169,16 @@ bool literal_block_ok(const std::string& s) {
 
 std::string scalar_text(const nlohmann::json& v) {
   switch (v.type()) {
-    case nlohmann::json::value_t::null: return "null";
-    case nlohmann::json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case nlohmann::json::value_t::null:
+      return "null";
+    case nlohmann::json::value_t::boolean:
+      return v.get<bool>() ? "true" : "false";
     case nlohmann::json::value_t::string: {
       const auto& s = v.get_ref<const std::string&>();
       return needs_quotes(s) ? double_quoted(s) : s;
     }
-    default: return v.dump();
+    default:
+      return v.dump();
   }
 }
 
@@ -212,11 +238,11 @@ void emit_value(const nlohmann::json& v, int indent, std::string& out) {
         // First key on the dash line, the rest aligned under it.
         std::string nested;
         emit_value(item, indent + 2, nested);
-        out += ' ' + nested.substr(static_cast<size_t>(indent + 2));
+        out += ' ' + nested.substr(static_cast<size_t>(indent) + 2);
       } else if (item.is_array() && !item.empty()) {
         std::string nested;
         emit_value(item, indent + 2, nested);
-        out += ' ' + nested.substr(static_cast<size_t>(indent + 2));
+        out += ' ' + nested.substr(static_cast<size_t>(indent) + 2);
       } else {
         emit_after_key(item, indent + 2, out, true);
       }
@@ -267,7 +293,8 @@ bool needs_quotes(const std::string& s) {
 
 std::string emit(const nlohmann::json& value) {
   std::string out;
-  if ((value.is_object() || value.is_array()) && value.empty()) return value.is_object() ? "{}\n" : "[]\n";
+  if ((value.is_object() || value.is_array()) && value.empty())
+    return value.is_object() ? "{}\n" : "[]\n";
   emit_value(value, 0, out);
   return out;
 }

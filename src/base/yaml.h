@@ -1,7 +1,8 @@
 #pragma once
-// YAML <-> JSON. Reading follows what kubectl's YAML reader accepts (YAML 1.1 scalars: yes/no/on/off
-// are bools); writing is block style with sorted keys and lists at their parent's indentation, and
-// quotes every string that would read back as another type ("0", "true", "null", "1e3", "~").
+// YAML <-> JSON. Reading follows what kubectl's YAML reader accepts (YAML 1.1 scalars:
+// yes/no/on/off are bools); writing is block style with sorted keys and lists at their parent's
+// indentation, and quotes every string that would read back as another type ("0", "true", "null",
+// "1e3", "~").
 #include <string>
 #include <vector>
 

@@ -12,14 +12,18 @@ namespace {
 
 const char* type_name(app::Component::Type t) {
   switch (t) {
-    case app::Component::Type::Yaml: return "yaml";
-    case app::Component::Type::Json: return "json";
-    default: return "jsonnet";
+    case app::Component::Type::Yaml:
+      return "yaml";
+    case app::Component::Type::Json:
+      return "json";
+    default:
+      return "jsonnet";
   }
 }
 
 void add_component_list(CLI::App* parent, Context& ctx) {
-  auto* cmd = parent->add_subcommand("list", "List components (every module; nested ones as module.name)");
+  auto* cmd =
+      parent->add_subcommand("list", "List components (every module; nested ones as module.name)");
   describe(cmd, "  ks component list\n  ks component list --module ml -o json");
   auto format = std::make_shared<std::string>();
   auto module = std::make_shared<std::string>();
@@ -27,12 +31,14 @@ void add_component_list(CLI::App* parent, Context& ctx) {
   cmd->add_option("--module", *module, "Only this module");
   cmd->callback([&ctx, format, module] {
     auto app = app::App::load(ctx.start_dir());
-    auto comps = module->empty() ? app::list_all_components(app.layout()) : app::list_components(app.layout(), *module);
+    auto comps = module->empty() ? app::list_all_components(app.layout())
+                                 : app::list_components(app.layout(), *module);
     nlohmann::json data = nlohmann::json::array();
     std::vector<std::vector<std::string>> rows;
     for (const auto& c : comps) {
       std::string file = fs::relative_below(c.file, app.layout().root);
-      data.push_back({{"name", c.name}, {"module", c.module}, {"type", type_name(c.type)}, {"file", file}});
+      data.push_back(
+          {{"name", c.name}, {"module", c.module}, {"type", type_name(c.type)}, {"file", file}});
       rows.push_back({c.name, type_name(c.type), file});
     }
     print_listing(ctx, *format, data, {"component", "type", "file"}, rows);
@@ -40,7 +46,8 @@ void add_component_list(CLI::App* parent, Context& ctx) {
 }
 
 void add_component_rm(CLI::App* parent, Context& ctx) {
-  auto* cmd = parent->add_subcommand("rm", "Delete a component and its params in every environment");
+  auto* cmd =
+      parent->add_subcommand("rm", "Delete a component and its params in every environment");
   describe(cmd, "  ks component rm cnn\n  ks component rm ml.cnn");
   auto name = std::make_shared<std::string>();
   cmd->add_option("name", *name, "Component name (module.name for nested modules)")->required();
@@ -54,7 +61,8 @@ void add_module_commands(CLI::App& root, Context& ctx) {
   auto* module = root.add_subcommand("module", "Manage modules (sub-folders of components/)");
   describe(module, "  ks module create ml\n  ks module list");
   module->require_subcommand(1);
-  auto* create = module->add_subcommand("create", "Create a module folder with its params.libsonnet");
+  auto* create =
+      module->add_subcommand("create", "Create a module folder with its params.libsonnet");
   describe(create, "  ks module create ml\n  ks module create ml.training");
   auto name = std::make_shared<std::string>();
   create->add_option("name", *name, "Module name (dots nest: a.b is components/a/b)")->required();

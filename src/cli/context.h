@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <string>
+#include <vector>
 
 namespace ks::cli {
 
@@ -29,6 +30,14 @@ void add_deploy_commands(CLI::App& root, Context& ctx);
 void add_registry_commands(CLI::App& root, Context& ctx);
 void add_pkg_commands(CLI::App& root, Context& ctx);
 void add_prototype_commands(CLI::App& root, Context& ctx);
+void add_lib_commands(CLI::App& root, Context& ctx);
+void add_completion_commands(CLI::App& root, Context& ctx);
+void add_docs_command(CLI::App& root, Context& ctx);
+void add_upgrade_command(CLI::App& root, Context& ctx);
+
+// `ks __complete WORDS...` (called by the completion scripts): prints the candidates for the
+// last word, one per line.
+int complete_words(CLI::App& root, Context& ctx, const std::vector<std::string>& words);
 
 // Sets the one-line description and the example shown by --help.
 inline CLI::App* describe(CLI::App* cmd, const std::string& example) {

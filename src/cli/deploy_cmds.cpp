@@ -3,11 +3,13 @@
 
 #include "app/app.h"
 #include "apply/apply.h"
+#include "apply/interrupt.h"
 #include "base/error.h"
 #include "base/strings.h"
 #include "cli/context.h"
 #include "cli/progress.h"
 #include "cli/render_flags.h"
+#include "cli/term.h"
 #include "render/render.h"
 
 namespace ks::cli {
@@ -18,6 +20,7 @@ struct ClusterFlags {
   std::string kubeconfig;
   bool skip_server_check = false;
   int concurrency = 8;
+  std::size_t max_response_bytes = apply::ClientOptions{}.max_body_bytes;
 };
 
 void add_cluster_flags(CLI::App* cmd, ClusterFlags& f) {
@@ -27,6 +30,9 @@ void add_cluster_flags(CLI::App* cmd, ClusterFlags& f) {
                 "Deploy even when the kube context's server is not the env's server");
   cmd->add_option("--concurrency", f.concurrency, "Objects sent at the same time")
       ->check(CLI::Range(1, 64));
+  cmd->add_option("--max-response-bytes", f.max_response_bytes,
+                  "Refuse server responses larger than this")
+      ->capture_default_str();
 }
 
 // "300", "90s", "5m", "1h" → seconds.
@@ -63,6 +69,8 @@ Deployment prepare(const Context& ctx, const RenderFlags& flags, const ClusterFl
   std::string app_name =
       app.spec().name.empty() ? app.layout().root.filename().string() : app.spec().name;
   d.identity = {app_name, d.env};
+  // Vendored code must be what app.yaml pinned before it renders objects for a cluster.
+  require_intact_packages(app);
   d.objects = render::render_env(app, d.env, flags.options()).objects;
   return d;
 }
@@ -81,6 +89,9 @@ struct Printer {
   }
   apply::WarningFn warnings() const {
     return [p = p](const std::string& w) { p->warning(w); };
+  }
+  void count_retries(apply::SessionOptions& session) const {
+    session.retry.on_retry = [p = p](int, const apply::Response& r) { p->retry(r.status); };
   }
 };
 
@@ -131,14 +142,23 @@ void add_apply(CLI::App& root, Context& ctx) {
     o.identity = d.identity;
     o.timeout = parse_duration(*timeout);
     o.concurrency = cluster->concurrency;
+    o.session.client.max_body_bytes = cluster->max_response_bytes;
     Printer progress(ctx, "applying", d.objects.size(), o.dry_run);
+    progress.count_retries(o.session);
     o.on_result = progress.results();
     o.on_warning = progress.warnings();
+    apply::InterruptGuard interrupt;
+    o.cancel = interrupt.flag();
     apply::Report report = apply::apply(d.target, d.objects, o);
     progress.p->finish();
     for (const std::string& note : report.notes) print_warning(ctx, note);
     ctx.out << apply::apply_summary(report) << "\n";
     fail_on_failures(report, "apply");
+    if (report.interrupted)
+      throw Error("interrupted: " + std::to_string(report.count(apply::Action::Skipped)) + " of " +
+                      std::to_string(report.objects.size()) +
+                      " objects were not applied (the lines above name those that were)",
+                  130);
   });
 }
 
@@ -179,13 +199,14 @@ void add_diff(CLI::App& root, Context& ctx) {
         o.field_manager = *manager;
         o.force_conflicts = *force;
         o.concurrency = cluster->concurrency;
+        o.session.client.max_body_bytes = cluster->max_response_bytes;
         o.on_warning = [&ctx](const std::string& w) { print_warning(ctx, w); };
         result = apply::diff(d.target, d.objects, o);
       }
     } catch (const Error& e) {
       throw Error(e.what(), 2);
     }
-    ctx.out << result.text;
+    ctx.out << colour_diff(result.text, term::style_for(1).colour);
     if (!result.errors.empty()) {
       for (const std::string& e : result.errors) ctx.err << "error: " << e << "\n";
       throw Error(std::to_string(result.errors.size()) + " objects could not be compared", 2);
@@ -226,7 +247,9 @@ void add_delete(CLI::App& root, Context& ctx) {
     if (*grace >= 0) o.grace_period_seconds = *grace;
     o.timeout = parse_duration(*timeout);
     o.concurrency = cluster->concurrency;
+    o.session.client.max_body_bytes = cluster->max_response_bytes;
     Printer progress(ctx, "deleting", d.objects.size(), false);
+    progress.count_retries(o.session);
     o.on_result = progress.results();
     o.on_warning = progress.warnings();
     apply::Report report = apply::delete_objects(d.target, d.objects, o);
@@ -252,7 +275,9 @@ void add_validate(CLI::App& root, Context& ctx) {
     apply::ValidateOptions o;
     o.identity = d.identity;
     o.concurrency = cluster->concurrency;
+    o.session.client.max_body_bytes = cluster->max_response_bytes;
     Printer progress(ctx, "validating", d.objects.size(), false);
+    progress.count_retries(o.session);
     o.on_result = progress.results();
     o.on_warning = progress.warnings();
     apply::Report report = apply::validate(d.target, d.objects, o);

@@ -13,7 +13,8 @@ namespace ks::cli {
 namespace {
 
 void add_env_add(CLI::App* env, Context& ctx) {
-  auto* cmd = env->add_subcommand("add", "Add an environment bound to a kube context or an API server");
+  auto* cmd =
+      env->add_subcommand("add", "Add an environment bound to a kube context or an API server");
   describe(cmd,
            "  ks env add gke --context=gke\n"
            "  ks env add minikube --context=minikube --namespace=kubeflow\n"
@@ -24,12 +25,23 @@ void add_env_add(CLI::App* env, Context& ctx) {
   cmd->add_option("--context", f->context, "Kube context (default: the current context, if any)");
   cmd->add_option("--server", f->server, "API server URL (instead of a context)");
   cmd->add_option("-n,--namespace", f->ns, "Namespace (default: the context's, else default)");
-  cmd->add_option("--kubeconfig", f->kubeconfig, "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
-  cmd->callback([&ctx, f, name] {
+  cmd->add_option("--kubeconfig", f->kubeconfig,
+                  "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
+  auto k8s_version = std::make_shared<std::string>();
+  cmd->add_option(
+      "--api-version", *k8s_version,
+      "Kubernetes version whose lib/ksonnet-lib/VERSION the env uses (default: the app's)");
+  cmd->callback([&ctx, f, name, k8s_version] {
     auto app = app::App::load(ctx.start_dir());
     app::validate_env_name(*name);
     Binding b = bind_cluster(*f, false);
-    envs::add(app, {*name, b.server, b.ns, b.context, ""});
+    envs::add(app, {*name, b.server, b.ns, b.context, *k8s_version});
+    if (!k8s_version->empty() && !ctx.quiet &&
+        !std::filesystem::is_directory(app.layout().lib() / "ksonnet-lib" / *k8s_version)) {
+      ctx.err << "note: lib/ksonnet-lib/" << *k8s_version
+              << " does not exist yet; generate it with "
+              << "`ks lib generate --env " << *name << "`\n";
+    }
     if (!ctx.quiet) {
       ctx.out << "added environment '" << *name << "' (namespace " << b.ns
               << (b.context.empty() ? "" : ", context " + b.context)
@@ -51,10 +63,13 @@ void add_env_list(CLI::App* env, Context& ctx) {
     for (const auto& name : app.spec().env_names()) {
       const auto& e = app.env(name);
       data.push_back(envs::describe(e, name == current));
-      rows.push_back({name + (name == current ? " *" : ""), app.spec().env_overrides.count(name) ? "*" : "",
-                      e.k8s_version, e.ns, e.context, e.server});
+      rows.push_back({name + (name == current ? " *" : ""),
+                      app.spec().env_overrides.count(name) ? "*" : "", e.k8s_version, e.ns,
+                      e.context, e.server});
     }
-    print_listing(ctx, *format, data, {"name", "override", "kubernetes-version", "namespace", "context", "server"}, rows);
+    print_listing(ctx, *format, data,
+                  {"name", "override", "kubernetes-version", "namespace", "context", "server"},
+                  rows);
   });
 }
 
@@ -84,18 +99,24 @@ void add_env_rm(CLI::App* env, Context& ctx) {
 }
 
 void add_env_set(CLI::App* env, Context& ctx) {
-  auto* cmd = env->add_subcommand("set", "Change an environment's namespace, cluster binding or name");
-  describe(cmd, "  ks env set gke --namespace=ml\n  ks env set gke --context=gke-prod\n  ks env set gke --name=prod");
+  auto* cmd =
+      env->add_subcommand("set", "Change an environment's namespace, cluster binding or name");
+  describe(cmd,
+           "  ks env set gke --namespace=ml\n  ks env set gke --context=gke-prod\n  ks env set gke "
+           "--name=prod");
   struct Flags {
     std::string name, ns, context, server, new_name, kubeconfig;
   };
   auto f = std::make_shared<Flags>();
   cmd->add_option("name", f->name, "Environment name")->required();
   auto* ns = cmd->add_option("-n,--namespace", f->ns, "New namespace");
-  auto* context = cmd->add_option("--context", f->context, "New kube context (its server is recorded too)");
+  auto* context =
+      cmd->add_option("--context", f->context, "New kube context (its server is recorded too)");
   auto* server = cmd->add_option("--server", f->server, "New API server URL (unbinds the context)");
-  auto* new_name = cmd->add_option("--name", f->new_name, "New environment name (renames its folder)");
-  cmd->add_option("--kubeconfig", f->kubeconfig, "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
+  auto* new_name =
+      cmd->add_option("--name", f->new_name, "New environment name (renames its folder)");
+  cmd->add_option("--kubeconfig", f->kubeconfig,
+                  "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
   context->excludes(server);
   cmd->callback([&ctx, f, ns, context, server, new_name] {
     auto app = app::App::load(ctx.start_dir());
@@ -115,12 +136,14 @@ void add_env_set(CLI::App* env, Context& ctx) {
       throw Error("nothing to change: give --namespace, --context, --server or --name");
     }
     envs::update(app, f->name, c);
-    if (!ctx.quiet) ctx.out << "updated environment '" << (c.new_name ? *c.new_name : f->name) << "'\n";
+    if (!ctx.quiet)
+      ctx.out << "updated environment '" << (c.new_name ? *c.new_name : f->name) << "'\n";
   });
 }
 
 void add_env_current(CLI::App* env, Context& ctx) {
-  auto* cmd = env->add_subcommand("current", "Show or set the environment used when a command names none");
+  auto* cmd =
+      env->add_subcommand("current", "Show or set the environment used when a command names none");
   describe(cmd, "  ks env current\n  ks env current --set gke\n  ks env current --unset");
   auto set = std::make_shared<std::string>();
   auto unset = std::make_shared<bool>(false);
@@ -155,7 +178,8 @@ void add_env_targets(CLI::App* env, Context& ctx) {
       return;
     }
     envs::set_targets(app, *name, *modules);
-    if (!ctx.quiet) ctx.out << "environment '" << *name << "' now renders: " << str::join(*modules, ", ") << "\n";
+    if (!ctx.quiet)
+      ctx.out << "environment '" << *name << "' now renders: " << str::join(*modules, ", ") << "\n";
   });
 }
 

@@ -1,6 +1,8 @@
 #include "app/init.h"
 #include "cli/context.h"
 #include "cli/kube_binding.h"
+#include "cli/lib_fetch.h"
+#include "klib/klib.h"
 
 namespace ks::cli {
 
@@ -15,13 +17,18 @@ void add_init_command(CLI::App& root, Context& ctx) {
     bool skip_default_env = false;
   };
   auto f = std::make_shared<Flags>();
-  cmd->add_option("name", f->name, "App name (also the folder name unless --dir is given)")->required();
+  cmd->add_option("name", f->name, "App name (also the folder name unless --dir is given)")
+      ->required();
   cmd->add_option("--dir", f->dir, "Folder to create the app in (default: ./NAME)");
-  cmd->add_option("-n,--namespace", f->ns, "Namespace of the default environment (default: the context's, else default)");
-  cmd->add_option("--context", f->context, "Kube context the default environment deploys to (default: the current context)");
-  cmd->add_option("--server", f->server, "API server URL of the default environment (instead of a context)");
+  cmd->add_option("-n,--namespace", f->ns,
+                  "Namespace of the default environment (default: the context's, else default)");
+  cmd->add_option("--context", f->context,
+                  "Kube context the default environment deploys to (default: the current context)");
+  cmd->add_option("--server", f->server,
+                  "API server URL of the default environment (instead of a context)");
   cmd->add_option("--env", f->env, "Name of the default environment");
-  cmd->add_option("--kubeconfig", f->kubeconfig, "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
+  cmd->add_option("--kubeconfig", f->kubeconfig,
+                  "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
   cmd->add_flag("--skip-default-env", f->skip_default_env, "Create no environment");
   cmd->callback([f, &ctx] {
     app::InitOptions o;
@@ -30,10 +37,27 @@ void add_init_command(CLI::App& root, Context& ctx) {
     o.create_default_env = !f->skip_default_env;
     o.env_name = f->env;
     if (o.create_default_env) {
-      Binding b = bind_cluster({f->kubeconfig, f->context, f->server, f->ns}, /*context_required=*/false);
+      Binding b =
+          bind_cluster({f->kubeconfig, f->context, f->server, f->ns}, /*context_required=*/false);
       o.server = b.server;
       o.context = b.context;
       o.ns = b.ns;
+    }
+    // The cluster's own API makes the full k.libsonnet; offline, the built-in minimal one stays.
+    std::string lib_note = "no kube context";
+    if (o.create_default_env && !o.context.empty()) {
+      try {
+        // One attempt; an unreachable cluster fails at connect (3 s), a slow one after 10 s.
+        auto doc = fetch_openapi_v2({f->kubeconfig, o.context, o.server, o.ns, false},
+                                    std::chrono::milliseconds(10000), 1);
+        klib::Library lib = klib::generate(doc);
+        o.k8s_version = lib.k8s_version;
+        for (const auto& [name, text] : lib.files)
+          o.lib_files[(klib::app_lib_dir(lib.k8s_version) / name).string()] = text;
+        lib_note.clear();
+      } catch (const std::exception& e) {
+        lib_note = e.what();
+      }
     }
     auto root_dir = app::init_app(o);
     if (!ctx.quiet) {
@@ -42,6 +66,14 @@ void add_init_command(CLI::App& root, Context& ctx) {
         ctx.out << "environment '" << o.env_name << "': namespace " << o.ns
                 << (o.context.empty() ? "" : ", context " + o.context)
                 << (o.server.empty() ? ", no cluster" : ", server " + o.server) << "\n";
+      }
+      if (o.create_default_env && lib_note.empty()) {
+        ctx.out << "generated k.libsonnet for Kubernetes " << o.k8s_version << " in lib/"
+                << klib::app_lib_dir(o.k8s_version).string() << "\n";
+      } else if (o.create_default_env) {
+        ctx.err << "note: installed the minimal lib/k.libsonnet (" << lib_note
+                << "); generate the full library later with `ks lib generate --env " << o.env_name
+                << "`\n";
       }
     }
   });

@@ -26,7 +26,9 @@ Binding bind_cluster(const BindingFlags& flags, bool context_required) {
       b.server = kc.server;
       if (b.ns.empty()) b.ns = kc.namespace_;
     } else if (context_required) {
-      throw Error("no kube context found: pass --context NAME or --server URL, or set a current context in your kubeconfig");
+      throw Error(
+          "no kube context found: pass --context NAME or --server URL, or set a current context in "
+          "your kubeconfig");
     }
   }
   if (b.ns.empty()) b.ns = "default";

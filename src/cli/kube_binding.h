@@ -19,7 +19,8 @@ struct Binding {
 };
 
 // With --server: that server. With --context: the context must exist. Otherwise the current
-// context when a kubeconfig has one, else no cluster. Namespace: flag, else context's, else default.
+// context when a kubeconfig has one, else no cluster. Namespace: flag, else context's, else
+// default.
 Binding bind_cluster(const BindingFlags& flags, bool context_required);
 
 }  // namespace ks::cli

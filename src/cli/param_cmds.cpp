@@ -33,7 +33,8 @@ void add_positionals(CLI::App* cmd, SetFlags& f, const std::string& what, int co
   if (count > 2) f.options.push_back(cmd->add_option("arg3", f.arg3));
 }
 
-envs::ParamTarget target_of(SetFlags& f, size_t want_key_args, std::string& key, std::string* value) {
+envs::ParamTarget target_of(SetFlags& f, size_t want_key_args, std::string& key,
+                            std::string* value) {
   f.args.clear();
   const std::string* values[] = {&f.arg1, &f.arg2, &f.arg3};
   for (size_t i = 0; i < f.options.size(); ++i)
@@ -42,8 +43,8 @@ envs::ParamTarget target_of(SetFlags& f, size_t want_key_args, std::string& key,
   size_t expected = (f.global ? 1 : 2) + want_key_args - 1;
   if (n != expected) {
     throw Error(f.global ? "expected KEY" + std::string(value ? " VALUE" : "") + " with --global"
-                         : "expected COMPONENT KEY" + std::string(value ? " VALUE" : "") + " (or --global KEY" +
-                               std::string(value ? " VALUE" : "") + ")");
+                         : "expected COMPONENT KEY" + std::string(value ? " VALUE" : "") +
+                               " (or --global KEY" + std::string(value ? " VALUE" : "") + ")");
   }
   envs::ParamTarget t{f.env, f.global ? "" : f.args[0]};
   key = f.args[f.global ? 0 : 1];
@@ -52,7 +53,8 @@ envs::ParamTarget target_of(SetFlags& f, size_t want_key_args, std::string& key,
 }
 
 void add_param_set(CLI::App* parent, Context& ctx) {
-  auto* cmd = parent->add_subcommand("set", "Set a component param, or a global one (for one env with --env)");
+  auto* cmd = parent->add_subcommand(
+      "set", "Set a component param, or a global one (for one env with --env)");
   describe(cmd,
            "  ks param set cnn num_workers 2\n"
            "  ks param set --env=gke cnn num_gpus 1\n"
@@ -63,7 +65,8 @@ void add_param_set(CLI::App* parent, Context& ctx) {
   auto f = std::make_shared<SetFlags>();
   add_positionals(cmd, *f, "COMPONENT KEY VALUE, or KEY VALUE with --global", 3);
   cmd->add_option("--env", f->env, "Set it for this environment only");
-  cmd->add_flag("--global", f->global, "A global param (every component; with --env, that env's globals)");
+  cmd->add_flag("--global", f->global,
+                "A global param (every component; with --env, that env's globals)");
   cmd->add_flag("--as-string", f->as_string, "Store the value as a string whatever it looks like");
   cmd->callback([&ctx, f] {
     auto app = app::App::load(ctx.start_dir());
@@ -77,7 +80,9 @@ void add_param_set(CLI::App* parent, Context& ctx) {
 void add_param_unset(CLI::App* parent, Context& ctx) {
   auto* cmd = parent->add_subcommand("unset", "Remove a param (for one env with --env)");
   cmd->alias("delete");
-  describe(cmd, "  ks param unset cnn num_workers\n  ks param unset --env=gke cnn num_gpus\n  ks param unset --global replicas");
+  describe(cmd,
+           "  ks param unset cnn num_workers\n  ks param unset --env=gke cnn num_gpus\n  ks param "
+           "unset --global replicas");
   auto f = std::make_shared<SetFlags>();
   add_positionals(cmd, *f, "COMPONENT KEY, or KEY with --global", 2);
   cmd->add_option("--env", f->env, "Remove it from this environment's overrides");
@@ -92,8 +97,10 @@ void add_param_unset(CLI::App* parent, Context& ctx) {
 }
 
 void add_param_list(CLI::App* parent, Context& ctx) {
-  auto* cmd = parent->add_subcommand("list", "List params as components see them (with --env: that env's values)");
-  describe(cmd, "  ks param list\n  ks param list cnn --env=gke\n  ks param list --env=gke -o json");
+  auto* cmd = parent->add_subcommand(
+      "list", "List params as components see them (with --env: that env's values)");
+  describe(cmd,
+           "  ks param list\n  ks param list cnn --env=gke\n  ks param list --env=gke -o json");
   auto component = std::make_shared<std::string>();
   auto env = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>();
@@ -112,7 +119,8 @@ void add_param_list(CLI::App* parent, Context& ctx) {
       if (!component->empty() && it.key() != *component) continue;
       data[it.key()] = it.value();
       if (!it.value().is_object()) continue;
-      for (auto p = it.value().begin(); p != it.value().end(); ++p) rows.push_back({it.key(), p.key(), show_value(p.value())});
+      for (auto p = it.value().begin(); p != it.value().end(); ++p)
+        rows.push_back({it.key(), p.key(), show_value(p.value())});
     }
     print_listing(ctx, *format, data, {"component", "param", "value"}, rows);
   });
@@ -140,12 +148,14 @@ void add_param_diff(CLI::App* parent, Context& ctx) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& c : comps) {
       if (!component->empty() && c != *component) continue;
-      nlohmann::json pa = a.value(c, nlohmann::json::object()), pb = b.value(c, nlohmann::json::object());
+      nlohmann::json pa = a.value(c, nlohmann::json::object()),
+                     pb = b.value(c, nlohmann::json::object());
       std::set<std::string> keys;
       for (auto it = pa.begin(); it != pa.end(); ++it) keys.insert(it.key());
       for (auto it = pb.begin(); it != pb.end(); ++it) keys.insert(it.key());
       for (const auto& k : keys) {
-        nlohmann::json va = pa.contains(k) ? pa[k] : nlohmann::json(), vb = pb.contains(k) ? pb[k] : nlohmann::json();
+        nlohmann::json va = pa.contains(k) ? pa[k] : nlohmann::json(),
+                       vb = pb.contains(k) ? pb[k] : nlohmann::json();
         if (va == vb) continue;
         data.push_back({{"component", c}, {"param", k}, {*env1, va}, {*env2, vb}});
         rows.push_back({c, k, pa.contains(k) ? va.dump() : "", pb.contains(k) ? vb.dump() : ""});
@@ -158,7 +168,8 @@ void add_param_diff(CLI::App* parent, Context& ctx) {
 }  // namespace
 
 void add_param_commands(CLI::App& root, Context& ctx) {
-  auto* param = root.add_subcommand("param", "Manage component params and their per-environment overrides");
+  auto* param =
+      root.add_subcommand("param", "Manage component params and their per-environment overrides");
   describe(param, "  ks param set --env=gke cnn num_gpus 1\n  ks param list --env=gke");
   param->require_subcommand(1);
   add_param_set(param, ctx);

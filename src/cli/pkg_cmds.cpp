@@ -3,6 +3,7 @@
 #include "base/strings.h"
 #include "cli/context.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "registry/authoring.h"
 #include "registry/packages.h"
 
@@ -27,7 +28,9 @@ void add_pkg_install(CLI::App* parent, Context& ctx) {
     auto app = app::App::load(ctx.start_dir());
     if (what->empty()) {
       if (!name->empty()) throw Error("--name needs a package: ks pkg install REG/PKG --name NAME");
+      auto status = step_status(ctx, "[1/1] installing the packages app.yaml records");
       auto results = registry::install_all(app, ctx.err);
+      status->clear();
       if (ctx.quiet) return;
       if (results.empty()) ctx.out << "no packages recorded in app.yaml\n";
       for (const auto& r : results) {
@@ -38,7 +41,9 @@ void add_pkg_install(CLI::App* parent, Context& ctx) {
       return;
     }
     registry::InstallRequest req{registry::parse_descriptor(*what), *name};
+    auto status = step_status(ctx, "[1/1] installing " + *what);
     auto r = registry::install_package(app, req, ctx.err);
+    status->clear();
     if (!ctx.quiet) {
       ctx.out << (r.changed ? "installed " : "already installed ") << r.key
               << (r.library.commit.empty() ? "" : " at " + r.library.commit.substr(0, 12)) << "\n";
@@ -77,9 +82,28 @@ void add_pkg_describe(CLI::App* parent, Context& ctx) {
   auto* cmd = parent->add_subcommand("describe", "Show a package: description and prototypes");
   describe(cmd, "  ks pkg describe kubeflow/tf-job");
   auto key = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>();
   cmd->add_option("package", *key, "REGISTRY/PACKAGE (or PACKAGE when unambiguous)")->required();
-  cmd->callback([&ctx, key] {
+  add_output_flag(cmd, *format, {"text", "json", "yaml"});
+  cmd->callback([&ctx, key, format] {
     auto info = registry::describe_package(app::App::load(ctx.start_dir()), *key, ctx.err);
+    if (*format != "text") {
+      nlohmann::json protos = nlohmann::json::array();
+      for (const auto& p : info.prototypes)
+        protos.push_back({{"name", p.name}, {"shortDescription", p.short_description}});
+      nlohmann::json installed;
+      if (info.library)
+        installed = {{"ref", info.library->ref},
+                     {"commit", info.library->commit},
+                     {"sha256", info.library->sha256}};
+      print_listing(ctx, *format,
+                    {{"name", info.key},
+                     {"description", str::trim(info.parts.description)},
+                     {"installed", installed},
+                     {"prototypes", protos}},
+                    {}, {});
+      return;
+    }
     ctx.out << "LIBRARY NAME:\n"
             << info.key << "\n\nDESCRIPTION:\n"
             << str::trim(info.parts.description) << "\n";
@@ -111,6 +135,22 @@ void add_pkg_remove(CLI::App* parent, Context& ctx) {
   });
 }
 
+void add_pkg_verify(CLI::App* parent, Context& ctx) {
+  auto* cmd = parent->add_subcommand(
+      "verify", "Check vendored packages against the sha256 app.yaml records (exit 1 on drift)");
+  describe(cmd, "  ks pkg verify");
+  cmd->callback([&ctx] {
+    auto app = app::App::load(ctx.start_dir());
+    auto drift = registry::verify_packages(app);
+    for (const auto& d : drift)
+      ctx.out << d.key << (d.env.empty() ? "" : " (env " + d.env + ")") << ": " << d.problem
+              << "\n";
+    if (!drift.empty())
+      throw Error(std::to_string(drift.size()) + " vendored package problem(s); see above");
+    if (!ctx.quiet) ctx.out << "all vendored packages match app.yaml\n";
+  });
+}
+
 void add_pkg_init(CLI::App* parent, Context& ctx) {
   auto* cmd = parent->add_subcommand(
       "init", "Create a new package folder in a registry (parts.yaml, an example prototype)");
@@ -135,6 +175,7 @@ void add_pkg_commands(CLI::App& root, Context& ctx) {
   add_pkg_describe(cmd, ctx);
   add_pkg_remove(cmd, ctx);
   add_pkg_init(cmd, ctx);
+  add_pkg_verify(cmd, ctx);
 }
 
 }  // namespace ks::cli

@@ -18,9 +18,12 @@ int tier_of(const apply::ObjectRef& ref) {
 
 const char* tier_name(int tier) {
   switch (tier) {
-    case 0: return "namespaces and CRDs";
-    case 1: return "cluster-scoped objects";
-    default: return "namespaced objects";
+    case 0:
+      return "namespaces and CRDs";
+    case 1:
+      return "cluster-scoped objects";
+    default:
+      return "namespaced objects";
   }
 }
 
@@ -35,11 +38,15 @@ term::Colour colour_of(apply::Action a) {
     case apply::Action::Created:
     case apply::Action::Valid:
     case apply::Action::Ready:
-    case apply::Action::Deleted: return term::Colour::Green;
+    case apply::Action::Deleted:
+      return term::Colour::Green;
     case apply::Action::Configured:
-    case apply::Action::Pruned: return term::Colour::Yellow;
-    case apply::Action::Failed: return term::Colour::Red;
-    default: return term::Colour::Dim;
+    case apply::Action::Pruned:
+      return term::Colour::Yellow;
+    case apply::Action::Failed:
+      return term::Colour::Red;
+    default:
+      return term::Colour::Dim;
   }
 }
 
@@ -47,11 +54,15 @@ term::Colour colour_of(apply::Action a) {
 
 StatusLine::StatusLine(std::ostream& out, bool live) : out_(out), live_(live) {}
 
-StatusLine::~StatusLine() { clear(); }
+StatusLine::~StatusLine() {
+  clear();
+}
 
 void StatusLine::set(const std::string& text) {
   if (!live_) return;
-  text_ = text;
+  // A wrapped line could not be redrawn in place.
+  size_t columns = static_cast<size_t>(term::width(1));
+  text_ = text.size() < columns ? text : text.substr(0, columns > 4 ? columns - 4 : 0) + "...";
   out_ << kClearLine << text_ << std::flush;
 }
 
@@ -80,22 +91,48 @@ ResultPrinter::ResultPrinter(Context& ctx, std::string verb, size_t total, bool 
       total_(total),
       dry_run_(dry_run),
       style_(term::style_for(1)),
-      status_(ctx.out, style_.live && !ctx.quiet) {
-  redraw(nullptr);
+      status_live_(style_.live && !ctx.quiet),
+      status_(ctx.out, status_live_) {
+  redraw();
 }
 
-ResultPrinter::~ResultPrinter() { status_.clear(); }
+ResultPrinter::~ResultPrinter() {
+  finish();
+}
 
 void ResultPrinter::result(const apply::ObjectResult& r) {
-  ++done_;
+  std::lock_guard<std::mutex> lock(mutex_);
   int group = group_of(r);
-  if (group != group_ && !buffered_.empty()) flush();
+  if (group != group_) {
+    if (!buffered_.empty()) flush();
+    log_step(verb_ + " " +
+             (r.action == apply::Action::Pruned  ? "(pruning)"
+              : r.action == apply::Action::Ready ? "(waiting for readiness)"
+                                                 : tier_name(tier_of(r.ref))));
+  }
   group_ = group;
+  ++done_;
+  current_ = std::string(tier_name(tier_of(r.ref))) + ": " + r.ref.display();
   buffered_.push_back(r);
-  redraw(&r);
+  redraw();
+}
+
+void ResultPrinter::retry(long status) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++retries_;
+  redraw();
+  log_step("retrying a request that got " +
+           (status == 0 ? std::string("no answer") : "HTTP " + std::to_string(status)) + " (" +
+           std::to_string(retries_) + " so far)");
+}
+
+void ResultPrinter::log_step(const std::string& what) {
+  if (status_live_ || ctx_.verbosity == 0) return;
+  ctx_.err << "[" << done_ << "/" << std::max(total_, done_) << "] " << what << std::endl;
 }
 
 void ResultPrinter::warning(const std::string& text) {
+  std::lock_guard<std::mutex> lock(mutex_);
   status_.print(ctx_.err, term::paint("warning:", term::Colour::Yellow, term::style_for(2).colour) +
                               " " + text);
 }
@@ -111,14 +148,17 @@ void ResultPrinter::flush() {
 }
 
 void ResultPrinter::finish() {
+  std::lock_guard<std::mutex> lock(mutex_);
   flush();
   status_.clear();
 }
 
-void ResultPrinter::redraw(const apply::ObjectResult* last) {
+void ResultPrinter::redraw() {
   size_t total = std::max(total_, done_);
   std::string text = "[" + std::to_string(done_) + "/" + std::to_string(total) + "] " + verb_;
-  if (last) text += " " + std::string(tier_name(tier_of(last->ref))) + ": " + last->ref.display();
+  if (!current_.empty()) text += " " + current_;
+  if (retries_ > 0)
+    text += " (" + std::to_string(retries_) + (retries_ == 1 ? " retry)" : " retries)");
   status_.set(text);
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // Progress of long commands. On a terminal one status line (`[3/15] applying namespaced
-// objects: deployment kubeflow/cnn`) is redrawn in place under the permanent lines; otherwise
-// only the permanent lines are printed, so pipes and CI logs stay plain and stable.
+// objects: deployment kubeflow/cnn, 2 retries`) is redrawn in place under the permanent lines;
+// otherwise only the permanent lines are printed, so pipes and CI logs stay plain and stable.
 #include <memory>
+#include <mutex>
 #include <ostream>
 #include <string>
 
@@ -19,9 +20,9 @@ class StatusLine {
   StatusLine(const StatusLine&) = delete;
   StatusLine& operator=(const StatusLine&) = delete;
 
-  void set(const std::string& text);            // the live line (ignored when not live)
+  void set(const std::string& text);                      // the live line (ignored when not live)
   void print(std::ostream& to, const std::string& line);  // a permanent line above it
-  void clear();                                  // removes the live line
+  void clear();                                           // removes the live line
 
  private:
   std::ostream& out_;
@@ -36,20 +37,26 @@ class ResultPrinter {
   ResultPrinter(Context& ctx, std::string verb, size_t total, bool dry_run);
   ~ResultPrinter();
   void result(const apply::ObjectResult& r);
+  void retry(long status);  // a request is being sent again (may come from any thread)
   void warning(const std::string& text);
   void finish();  // prints what is buffered and clears the live line
 
  private:
   void flush();
-  void redraw(const apply::ObjectResult* last);
+  void redraw();
+  void log_step(const std::string& what);  // with -v and no live line: a plain line on stderr
 
   Context& ctx_;
   std::string verb_;
   size_t total_;
   bool dry_run_;
   term::Style style_;
+  bool status_live_;
   StatusLine status_;
+  std::mutex mutex_;
   size_t done_ = 0;
+  int retries_ = 0;
+  std::string current_;  // tier and object of the last result
   int group_ = -1;
   std::vector<apply::ObjectResult> buffered_;
 };

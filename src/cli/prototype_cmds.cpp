@@ -88,10 +88,30 @@ void add_describe(CLI::App* parent, Context& ctx) {
       cmd,
       "  ks prototype describe deployed-service\n  ks prototype describe io.ksonnet.pkg.tf-cnn");
   auto name = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>();
   cmd->add_option("name", *name, "Prototype name or a unique suffix of it")->required();
-  cmd->callback([&ctx, name] {
+  add_output_flag(cmd, *format, {"text", "json", "yaml"});
+  cmd->callback([&ctx, name, format] {
     auto all = catalog(ctx);
     const auto& p = prototypes::resolve(all, *name);
+    if (*format != "text") {
+      nlohmann::json params = nlohmann::json::array();
+      for (const auto& param : p.params) {
+        params.push_back({{"name", param.name},
+                          {"description", param.description},
+                          {"type", prototypes::type_name(param.type)},
+                          {"default", param.default_text ? nlohmann::json(*param.default_text)
+                                                         : nlohmann::json()},
+                          {"required", param.required()}});
+      }
+      nlohmann::json data = {{"name", p.name},
+                             {"package", p.package},
+                             {"shortDescription", p.short_description},
+                             {"description", p.description},
+                             {"params", params}};
+      print_listing(ctx, *format, data, {}, {});
+      return;
+    }
     ctx.out << "PROTOTYPE NAME:\n" << p.name << "\n\n";
     if (!p.package.empty()) ctx.out << "PACKAGE:\n" << p.package << "\n\n";
     ctx.out << "DESCRIPTION:\n" << p.description << "\n\nREQUIRED PARAMETERS:\n";

@@ -4,6 +4,7 @@
 #include "base/error.h"
 #include "cli/context.h"
 #include "cli/output.h"
+#include "cli/progress.h"
 #include "registry/authoring.h"
 #include "registry/registry.h"
 
@@ -31,7 +32,9 @@ void add_registry_add(CLI::App* parent, Context& ctx) {
   cmd->add_flag("-o,--override", r->override_file,
                 "Write to app.override.yaml (local, not committed)");
   cmd->callback([&ctx, r] {
+    auto status = step_status(ctx, "[1/1] fetching registry '" + r->name + "' from " + r->uri);
     auto entry = registry::add_registry(app::App::load(ctx.start_dir()), *r, ctx.err);
+    status->clear();
     if (!ctx.quiet) {
       ctx.out << "added registry '" << r->name << "' (" << entry.protocol << " " << entry.uri
               << (entry.commit.empty() ? "" : " at " + short_commit(entry.commit)) << ")\n";
@@ -68,11 +71,26 @@ void add_registry_describe(CLI::App* parent, Context& ctx) {
   auto* cmd = parent->add_subcommand("describe", "Show a registry and its packages");
   describe(cmd, "  ks registry describe kubeflow");
   auto name = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>();
   cmd->add_option("name", *name, "Registry name")->required();
-  cmd->callback([&ctx, name] {
+  add_output_flag(cmd, *format, {"text", "json", "yaml"});
+  cmd->callback([&ctx, name, format] {
     auto app = app::App::load(ctx.start_dir());
     auto entry = registry::registry_entry(app, *name);
     auto fetched = registry::open_registry(app, *name, ctx.err);
+    if (*format != "text") {
+      nlohmann::json packages = nlohmann::json::array();
+      for (const auto& [pkg, lib] : fetched.file.libraries) packages.push_back(pkg);
+      print_listing(ctx, *format,
+                    {{"name", *name},
+                     {"uri", entry.uri},
+                     {"protocol", entry.protocol},
+                     {"version", entry.version},
+                     {"commit", entry.commit},
+                     {"packages", packages}},
+                    {}, {});
+      return;
+    }
     ctx.out << "REGISTRY NAME:\n"
             << *name << "\n\nURI:\n"
             << entry.uri << "\n\nPROTOCOL:\n"

@@ -13,7 +13,8 @@ void split_pairs(const std::vector<std::string>& items, const char* flag, bool f
   for (const auto& item : items) {
     auto eq = item.find('=');
     if (eq == std::string::npos || eq == 0) {
-      throw Error(std::string(flag) + " " + item + ": expected KEY=" + (from_file ? "PATH" : "VALUE"));
+      throw Error(std::string(flag) + " " + item +
+                  ": expected KEY=" + (from_file ? "PATH" : "VALUE"));
     }
     std::string value = item.substr(eq + 1);
     out[item.substr(0, eq)] = from_file ? fs::read_file(value) : value;
@@ -43,11 +44,13 @@ void require_intact_packages(const app::App& app) {
 }
 
 void add_render_flags(CLI::App* cmd, RenderFlags& f, bool env_positional) {
-  if (env_positional) cmd->add_option("env", f.env, "Environment (default: the current one, see `ks env current`)");
+  if (env_positional)
+    cmd->add_option("env", f.env, "Environment (default: the current one, see `ks env current`)");
   cmd->add_option("-c,--component", f.components, "Only this component (repeatable)");
   cmd->add_option("-J,--jpath", f.jpaths, "Extra jsonnet library folder (repeatable)");
   cmd->add_option("-V,--ext-str", f.ext_str, "jsonnet external variable KEY=VALUE (repeatable)");
-  cmd->add_option("--ext-str-file", f.ext_str_file, "jsonnet external variable KEY=PATH read from a file");
+  cmd->add_option("--ext-str-file", f.ext_str_file,
+                  "jsonnet external variable KEY=PATH read from a file");
   cmd->add_option("-A,--tla-str", f.tla_str, "top-level argument KEY=VALUE for main.jsonnet");
   cmd->add_option("--tla-str-file", f.tla_str_file, "top-level argument KEY=PATH read from a file");
 }

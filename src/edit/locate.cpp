@@ -57,7 +57,8 @@ PathResult locate(const Syntax& syntax, const std::string& source, const Locator
     const Member* m = find_field(syntax.objects[object], path[depth]);
     if (!m) break;
     if (m->value.object < 0) {
-      std::vector<std::string> prefix(path.begin(), path.begin() + depth + 1);
+      std::vector<std::string> prefix(path.begin(),
+                                      path.begin() + static_cast<std::ptrdiff_t>(depth) + 1);
       throw Error(position(syntax, source, m->first) + ": field '" + str::join(prefix, ".") +
                   "' is not an object literal `{ ... }`; edit it by hand");
     }

@@ -14,7 +14,8 @@ namespace {
 
 void require_not_override(const app::App& app, const std::string& name) {
   if (app.spec().env_overrides.count(name) && !app.spec().environments.count(name)) {
-    throw Error("environment '" + name + "' is defined in app.override.yaml; edit that file to change it");
+    throw Error("environment '" + name +
+                "' is defined in app.override.yaml; edit that file to change it");
   }
 }
 
@@ -24,10 +25,12 @@ void add(const app::App& loaded, const NewEnv& e) {
   app::validate_env_name(e.name);
   app::Transaction txn(loaded.layout());
   const app::App app = loaded.reload();
-  if (app.spec().find_env(e.name)) throw Error("environment '" + e.name + "' already exists (see `ks env list`)");
+  if (app.spec().find_env(e.name))
+    throw Error("environment '" + e.name + "' already exists (see `ks env list`)");
   const auto& layout = app.layout();
   if (stdfs::exists(layout.env_dir(e.name))) {
-    throw Error(layout.env_dir(e.name).string() + " already exists but is not in app.yaml; move it away or choose another name");
+    throw Error(layout.env_dir(e.name).string() +
+                " already exists but is not in app.yaml; move it away or choose another name");
   }
   app::Spec spec = app.spec();
   app::Environment env;
@@ -79,10 +82,12 @@ void update(const app::App& loaded, const std::string& name, const EnvChanges& c
   if (c.new_name && *c.new_name != name) {
     const std::string& to = *c.new_name;
     app::validate_env_name(to);
-    if (spec.find_env(to)) throw Error("cannot rename '" + name + "' to '" + to + "': environment '" + to + "' exists");
+    if (spec.find_env(to))
+      throw Error("cannot rename '" + name + "' to '" + to + "': environment '" + to + "' exists");
     stdfs::path from_dir = app.layout().env_dir(env.path);
     stdfs::path to_dir = app.layout().env_dir(to);
-    if (stdfs::exists(to_dir)) throw Error("cannot rename '" + name + "': " + to_dir.string() + " already exists");
+    if (stdfs::exists(to_dir))
+      throw Error("cannot rename '" + name + "': " + to_dir.string() + " already exists");
     spec.environments.erase(name);
     env.name = to;
     env.path = to;
@@ -105,14 +110,16 @@ void set_current(const app::App& app, const std::string& name) {
   txn.commit();
 }
 
-void set_targets(const app::App& loaded, const std::string& name, const std::vector<std::string>& modules) {
+void set_targets(const app::App& loaded, const std::string& name,
+                 const std::vector<std::string>& modules) {
   require_not_override(loaded, name);
   loaded.env(name);
   const app::App& app = loaded;
   auto known = app::list_modules(app.layout());
   for (const auto& m : modules) {
     if (std::find(known.begin(), known.end(), m) == known.end()) {
-      throw Error("module '" + m + "' does not exist (modules: " + str::join(known, ", ") + "); create it with `ks module create " + m + "`");
+      throw Error("module '" + m + "' does not exist (modules: " + str::join(known, ", ") +
+                  "); create it with `ks module create " + m + "`");
     }
   }
   app::Transaction txn(app.layout());

@@ -13,7 +13,7 @@ namespace ks::envs {
 
 struct NewEnv {
   std::string name;
-  std::string server;   // "" when the env has no cluster yet
+  std::string server;  // "" when the env has no cluster yet
   std::string ns = "default";
   std::string context;  // kube context it binds to ("" = by server only)
   std::string k8s_version;
@@ -33,7 +33,8 @@ void update(const app::App& app, const std::string& name, const EnvChanges& chan
 // Writes .ks_environment; "" removes it.
 void set_current(const app::App& app, const std::string& name);
 // Modules the env renders ("/" = root); every module must exist.
-void set_targets(const app::App& app, const std::string& env, const std::vector<std::string>& modules);
+void set_targets(const app::App& app, const std::string& env,
+                 const std::vector<std::string>& modules);
 
 // The env as shown by `env describe` / `env list -o json`.
 nlohmann::json describe(const app::Environment& env, bool current);

@@ -32,10 +32,12 @@ std::string display(const app::App& app, const stdfs::path& p) {
 }
 
 // Where a (target, dotted key) lives; the last key segment is returned through `leaf`.
-Place place_for(const app::App& app, const ParamTarget& t, const std::string& key, std::string& leaf) {
+Place place_for(const app::App& app, const ParamTarget& t, const std::string& key,
+                std::string& leaf) {
   std::vector<std::string> parts = str::split(key, '.');
   for (const auto& p : parts)
-    if (p.empty()) throw Error("param name '" + key + "' is invalid: empty segment in the dotted path");
+    if (p.empty())
+      throw Error("param name '" + key + "' is invalid: empty segment in the dotted path");
   leaf = parts.back();
   parts.pop_back();
   Place place;
@@ -46,7 +48,8 @@ Place place_for(const app::App& app, const ParamTarget& t, const std::string& ke
     if (t.component.empty()) {
       place.path = {"global"};
     } else {
-      std::string local = t.component.substr(t.component.rfind('.') == std::string::npos ? 0 : t.component.rfind('.') + 1);
+      std::string local = t.component.substr(
+          t.component.rfind('.') == std::string::npos ? 0 : t.component.rfind('.') + 1);
       place.path = {"components", local};
       place.style.quote_path_index = 1;
     }
@@ -83,7 +86,8 @@ void require_component(const app::App& app, const std::string& name) {
   std::vector<std::string> names;
   for (const auto& c : app::list_all_components(app.layout())) names.push_back(c.name);
   throw Error("component '" + name + "' does not exist" +
-              (names.empty() ? std::string("; create one with `ks generate`") : " (components: " + str::join(names, ", ") + ")"));
+              (names.empty() ? std::string("; create one with `ks generate`")
+                             : " (components: " + str::join(names, ", ") + ")"));
 }
 
 }  // namespace
@@ -92,7 +96,8 @@ std::string param_value_source(const std::string& text, bool as_string) {
   if (as_string) return edit::to_jsonnet_literal(text);
   static const std::regex kInt(R"(^[+-]?[1-9][0-9]*$|^0$)");
   // A dot or an exponent is required: "01234" (a zip code, a tag) stays a string.
-  static const std::regex kFloat(R"(^[+-]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$|^[+-]?[1-9][0-9]*[eE][+-]?[0-9]+$)");
+  static const std::regex kFloat(
+      R"(^[+-]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$|^[+-]?[1-9][0-9]*[eE][+-]?[0-9]+$)");
   if (std::regex_match(text, kInt)) return std::string(text[0] == '+' ? text.substr(1) : text);
   if (std::regex_match(text, kFloat)) {
     std::string t = text[0] == '+' ? text.substr(1) : text;
@@ -106,20 +111,23 @@ std::string param_value_source(const std::string& text, bool as_string) {
     edit::check_expression(text, "value '" + text + "'");
     return text;
   }
-  if (text.size() >= 2 && ((text.front() == '"' && text.back() == '"') || (text.front() == '\'' && text.back() == '\''))) {
+  if (text.size() >= 2 && ((text.front() == '"' && text.back() == '"') ||
+                           (text.front() == '\'' && text.back() == '\''))) {
     return edit::to_jsonnet_literal(text.substr(1, text.size() - 2));
   }
   return edit::to_jsonnet_literal(text);
 }
 
-void set_param(const app::App& app, const ParamTarget& t, const std::string& key, const std::string& value_source) {
+void set_param(const app::App& app, const ParamTarget& t, const std::string& key,
+               const std::string& value_source) {
   require_component(app, t.component);
   std::string leaf;
   Place place = place_for(app, t, key, leaf);
   std::string source = display(app, place.file);
   app::Transaction txn(app.layout());  // read the file under the lock: no concurrent edit is lost
   std::string text = read_or(place.file, default_content(app, t, place.file));
-  std::string updated = edit::set_field(text, source, place.where, place.path, leaf, value_source, place.style);
+  std::string updated =
+      edit::set_field(text, source, place.where, place.path, leaf, value_source, place.style);
   txn.write(place.file, updated);
   txn.commit();
 }
@@ -146,8 +154,8 @@ void unset_param(const app::App& app, const ParamTarget& t, const std::string& k
   txn.commit();
 }
 
-void stage_component_params(app::Transaction& txn, const app::App& app, const std::string& component,
-                            const nlohmann::json& params) {
+void stage_component_params(app::Transaction& txn, const app::App& app,
+                            const std::string& component, const nlohmann::json& params) {
   std::string leaf;
   ParamTarget t{"", component};
   Place place = place_for(app, t, "x", leaf);
@@ -158,16 +166,20 @@ void stage_component_params(app::Transaction& txn, const app::App& app, const st
   std::string text = staged ? *staged : read_or(place.file, app::templates::component_params());
   edit::EditStyle style;
   style.quote_key = true;
-  txn.write(place.file, edit::set_field(text, source, place.where, place.path, leaf, edit::to_jsonnet_block(params), style));
+  txn.write(place.file, edit::set_field(text, source, place.where, place.path, leaf,
+                                        edit::to_jsonnet_block(params), style));
 }
 
-void stage_remove_component_params(app::Transaction& txn, const app::App& app, const std::string& component) {
-  auto remove_in = [&](const stdfs::path& file, const edit::Locator& where, const std::vector<std::string>& path,
-                       const std::string& key) {
+void stage_remove_component_params(app::Transaction& txn, const app::App& app,
+                                   const std::string& component) {
+  auto remove_in = [&](const stdfs::path& file, const edit::Locator& where,
+                       const std::vector<std::string>& path, const std::string& key) {
     const std::string* staged = txn.staged_content(file);
     std::string text;
-    if (staged) text = *staged;
-    else if (!fs::read_file_if_exists(file, text)) return;
+    if (staged)
+      text = *staged;
+    else if (!fs::read_file_if_exists(file, text))
+      return;
     bool removed = false;
     std::string updated = edit::remove_field(text, display(app, file), where, path, key, &removed);
     if (removed) txn.write(file, updated);
@@ -177,8 +189,8 @@ void stage_remove_component_params(app::Transaction& txn, const app::App& app, c
   remove_in(app.layout().module_params(module), edit::Locator::top_level(), {"components"}, local);
   for (const auto& name : app.spec().env_names()) {
     const auto* env = app.spec().find_env(name);
-    remove_in(app.layout().env_dir(env->path) / "params.libsonnet", edit::Locator::field_anywhere("components", true), {},
-              component);
+    remove_in(app.layout().env_dir(env->path) / "params.libsonnet",
+              edit::Locator::field_anywhere("components", true), {}, component);
   }
 }
 

@@ -23,14 +23,16 @@ struct ParamTarget {
 };
 
 // `key` may be a dotted path (`resources.limits.cpu`).
-void set_param(const app::App& app, const ParamTarget& target, const std::string& key, const std::string& value_source);
+void set_param(const app::App& app, const ParamTarget& target, const std::string& key,
+               const std::string& value_source);
 // Errors when the key is not set there.
 void unset_param(const app::App& app, const ParamTarget& target, const std::string& key);
 
 // Stages the params entry written by `ks generate`: every param, one per line, keys sorted.
-void stage_component_params(app::Transaction& txn, const app::App& app, const std::string& component,
-                            const nlohmann::json& params);
+void stage_component_params(app::Transaction& txn, const app::App& app,
+                            const std::string& component, const nlohmann::json& params);
 // Stages removal of every params entry of `component`: its module params and every env's.
-void stage_remove_component_params(app::Transaction& txn, const app::App& app, const std::string& component);
+void stage_remove_component_params(app::Transaction& txn, const app::App& app,
+                                   const std::string& component);
 
 }  // namespace ks::envs

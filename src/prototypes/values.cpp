@@ -118,9 +118,7 @@ json typed_json(const Param& param, const json& value) {
       ok = value.is_primitive();
       break;
     case ParamType::Number:
-      ok = value.is_number();
-      break;
-    case ParamType::NumberOrString:
+    case ParamType::NumberOrString:  // strings were handled above
       ok = value.is_number();
       break;
     case ParamType::Bool:
@@ -180,7 +178,7 @@ json resolve_params(const Prototype& proto, const std::map<std::string, std::str
       } else
         missing.push_back("--" + p.name);
     } catch (const Error& e) {
-      problems.push_back(e.what());
+      problems.emplace_back(e.what());
     }
   }
   if (!missing.empty())

@@ -114,7 +114,7 @@ std::vector<std::string> lint_registry(const LintOptions& options, std::ostream&
     try {
       copy_package(dir, pkg.copy, (dir).string());
     } catch (const Error& e) {
-      problems.push_back(e.what());
+      problems.emplace_back(e.what());
       continue;
     }
     stdfs::path parts_file = dir / "parts.yaml";
@@ -129,7 +129,7 @@ std::vector<std::string> lint_registry(const LintOptions& options, std::ostream&
                              "' but registry.yaml lists the package as '" + name + "'");
         }
       } catch (const Error& e) {
-        problems.push_back(e.what());
+        problems.emplace_back(e.what());
       }
     }
     stdfs::path proto_dir = dir / "prototypes";
@@ -150,7 +150,7 @@ std::vector<std::string> lint_registry(const LintOptions& options, std::ostream&
         }
         pkg.prototypes.push_back(proto);
       } catch (const Error& e) {
-        problems.push_back(e.what());
+        problems.emplace_back(e.what());
       }
     }
     if (problems.size() == before) good.push_back(pkg);

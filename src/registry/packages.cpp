@@ -95,8 +95,13 @@ std::vector<stdfs::path> versioned_dirs(const app::Layout& layout, const std::st
   return out;
 }
 
+void check_name(const std::string& name, const std::string& what);
+
 void stage_vendor(app::Transaction& txn, const app::Layout& layout, const std::string& reg,
                   const std::string& name, const stdfs::path& prepared, int index) {
+  // app.yaml may come from anyone: its names must not lead outside vendor/REG/PKG.
+  check_name(reg, "registry name");
+  check_name(name, "package name");
   stdfs::path staged = txn.staging_dir() / ("package-" + std::to_string(index));
   stdfs::copy(prepared, staged, stdfs::copy_options::recursive);
   txn.install_dir(staged, layout.vendor() / reg / name);
@@ -131,6 +136,40 @@ std::optional<stdfs::path> vendor_dir(const app::Layout& layout, const app::Libr
     if (stdfs::is_directory(versioned)) return versioned;
   }
   return std::nullopt;
+}
+
+std::vector<Drift> verify_packages(const app::App& app) {
+  std::vector<Drift> out;
+  auto check = [&](const std::string& env, const std::string& key, const app::Library& lib) {
+    auto dir = vendor_dir(app.layout(), lib);
+    if (!dir) {
+      out.push_back({key, env, "not installed (run `ks pkg install`)", true});
+      return;
+    }
+    std::error_code ec;
+    for (auto it = stdfs::recursive_directory_iterator(*dir, ec);
+         !ec && it != stdfs::recursive_directory_iterator(); it.increment(ec)) {
+      auto type = it->symlink_status().type();
+      if (type != stdfs::file_type::regular && type != stdfs::file_type::directory)
+        out.push_back(
+            {key, env,
+             "'" + fs::relative_below(it->path(), *dir) + "' is not a regular file or folder",
+             false});
+    }
+    if (lib.sha256.empty()) return;
+    std::string actual = tree_sha256(*dir);
+    if (actual != lib.sha256)
+      out.push_back({key, env,
+                     "vendored files have sha256 " + actual.substr(0, 16) +
+                         "..., app.yaml records " + lib.sha256.substr(0, 16) +
+                         "... (files changed after install; `ks pkg install " + key +
+                         "` restores them)",
+                     false});
+  };
+  for (const auto& [key, lib] : app.spec().libraries) check("", key, lib);
+  for (const auto& [name, env] : app.spec().environments)
+    for (const auto& [key, lib] : env.libraries) check(name, key, lib);
+  return out;
 }
 
 InstallResult install_package(const app::App& app, const InstallRequest& request,
@@ -231,7 +270,7 @@ std::vector<InstallResult> install_all(const app::App& app, std::ostream& log) {
         spec.environments[item.env].libraries[item.key] = updated;
     }
     results.push_back({item.key, updated, true});
-    work.push_back({item, p});
+    work.emplace_back(item, p);
   }
   if (work.empty() && !spec_changed) return results;
   app::Transaction txn(app.layout());

@@ -42,6 +42,17 @@ InstallResult install_package(const app::App& app, const InstallRequest& request
 // the recorded sha256; intact ones are left alone. All or nothing.
 std::vector<InstallResult> install_all(const app::App& app, std::ostream& log);
 
+struct Drift {
+  std::string key;       // "REG/PKG"
+  std::string env;       // "" for app-wide libraries
+  std::string problem;   // "vendored files have sha256 ...", "not installed", ...
+  bool missing = false;  // not installed at all (nothing vendored that could have drifted)
+};
+// Checks every vendored library against the sha256 app.yaml records (and that its folder holds
+// only regular files and folders). Empty when all is intact; libraries without a recorded
+// sha256 (ksonnet's) are not checked.
+std::vector<Drift> verify_packages(const app::App& app);
+
 // Removes the package's folder and app.yaml entry. Refuses while components use it (made from
 // one of its prototypes, or importing "REG/PKG/...") unless `force`.
 void remove_package(const app::App& app, const std::string& key, bool force);

@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -19,6 +20,25 @@ namespace {
 bool below(const stdfs::path& path, const stdfs::path& root) {
   auto rel = path.lexically_relative(root);
   return !rel.empty() && *rel.begin() != "..";
+}
+
+void copy_entry(const stdfs::path& root, const stdfs::path& real_root, const stdfs::path& from,
+                const stdfs::path& to, const std::string& what, int depth);
+
+// Names that differ only by case would overwrite each other on macOS and Windows checkouts.
+void copy_children(const stdfs::path& root, const stdfs::path& real_root, const stdfs::path& from,
+                   const stdfs::path& to, const std::string& what, int depth) {
+  std::map<std::string, std::string> seen;  // lower-case name → name
+  for (const auto& name : fs::list_dir(from)) {
+    auto [it, fresh] = seen.emplace(str::to_lower(name), name);
+    if (!fresh) {
+      std::string dir = fs::relative_below(from, root);
+      throw Error(what + ": '" + it->second + "' and '" + name + "' in " +
+                  (dir.empty() ? "the package folder" : "'" + dir + "'") +
+                  " differ only by case; rename one");
+    }
+    copy_entry(root, real_root, from / name, to / name, what, depth);
+  }
 }
 
 void copy_entry(const stdfs::path& root, const stdfs::path& real_root, const stdfs::path& from,
@@ -52,12 +72,14 @@ void copy_entry(const stdfs::path& root, const stdfs::path& real_root, const std
   }
   if (stdfs::is_directory(status)) {
     stdfs::create_directories(to);
-    for (const auto& name : fs::list_dir(from))
-      copy_entry(root, real_root, from / name, to / name, what, depth + 1);
+    copy_children(root, real_root, from, to, what, depth + 1);
     return;
   }
   if (!stdfs::is_regular_file(status))
     throw Error(what + ": '" + rel + "' is not a regular file or folder");
+  // A hard link may share its content with any file on the same disk (~/.ssh/id_rsa...).
+  if (stdfs::hard_link_count(source, ec) > 1)
+    throw Error(what + ": '" + rel + "' is a hard link; packages cannot contain hard links");
   auto perms = stdfs::status(source).permissions();
   bool exec = (perms & stdfs::perms::owner_exec) != stdfs::perms::none;
   fs::write_file_atomic(to, fs::read_file(source), exec ? 0755 : 0644);
@@ -83,8 +105,7 @@ void copy_package(const stdfs::path& src, const stdfs::path& dest, const std::st
   if (ec) throw Error(what + ": cannot read " + src.string() + ": " + ec.message());
   if (stdfs::exists(dest)) throw Error("internal: " + dest.string() + " already exists");
   stdfs::create_directories(dest);
-  for (const auto& name : fs::list_dir(src))
-    copy_entry(src, real_root, src / name, dest / name, what, 1);
+  copy_children(src, real_root, src, dest, what, 1);
 }
 
 std::string tree_sha256(const stdfs::path& dir) {

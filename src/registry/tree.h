@@ -7,7 +7,8 @@ namespace ks::registry {
 
 // Copies the package folder `src` to `dest` (which must not exist). A symlink whose target stays
 // inside `src` becomes a copy of its target; one that points outside `src` (or is absolute,
-// dangling, or loops) is an error naming it, as is any file that is neither regular nor a folder.
+// dangling, or loops) is an error naming it, as is any file that is neither regular nor a folder
+// (devices, FIFOs, sockets), a hard link, and two names in one folder that differ only by case.
 void copy_package(const std::filesystem::path& src, const std::filesystem::path& dest,
                   const std::string& what);
 

@@ -46,8 +46,8 @@ std::string map_positions(const std::string& line, const SourceMap& map, const s
     static const std::regex kSpan(R"(^\((\d+):(\d+)\)-\((\d+):(\d+)\))");
     std::smatch s;
     if (std::regex_search(rest, s, kSpan)) {
-      out += shorten(file->file, root) + ":(" + std::to_string(std::stoi(s[1]) - delta) + ":" + s[2].str() + ")-(" +
-             std::to_string(std::stoi(s[3]) - delta) + ":" + s[4].str() + ")";
+      out += shorten(file->file, root) + ":(" + std::to_string(std::stoi(s[1]) - delta) + ":" +
+             s[2].str() + ")-(" + std::to_string(std::stoi(s[3]) - delta) + ":" + s[4].str() + ")";
       pos = after + s.length(0);
     } else {
       out += shorten(file->file, root) + ":" + std::to_string(gline - delta) + ":" + m[3].str();
@@ -70,7 +70,8 @@ std::string unshift_prelude_columns(const std::string& line) {
     const auto& m = *it;
     long col = std::stol(m[2]);
     if (col <= shift) continue;
-    out += line.substr(last, static_cast<size_t>(m.position(0)) - last) + m[1].str() + std::to_string(col - shift);
+    out += line.substr(last, static_cast<size_t>(m.position(0)) - last) + m[1].str() +
+           std::to_string(col - shift);
     if (m[3].matched) out += "-" + std::to_string(std::stol(m[3].str().substr(1)) - shift);
     last = static_cast<size_t>(m.position(0) + m.length(0));
   }

@@ -8,8 +8,8 @@ namespace ks::render {
 
 // A stretch of generated code that is a verbatim copy of a user file.
 struct PastedFile {
-  std::string file;   // path shown to the user
-  int first_line;     // line of the generated code holding the file's line 1
+  std::string file;  // path shown to the user
+  int first_line;    // line of the generated code holding the file's line 1
   int line_count;
 };
 

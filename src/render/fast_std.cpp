@@ -24,11 +24,16 @@ std::vector<char32_t> decode_utf8(const std::string& s) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     char32_t cp;
     size_t n;
-    if (c < 0x80) cp = c, n = 1;
-    else if ((c >> 5) == 6) cp = c & 0x1f, n = 2;
-    else if ((c >> 4) == 14) cp = c & 0x0f, n = 3;
-    else cp = c & 0x07, n = 4;
-    for (size_t k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+    if (c < 0x80)
+      cp = c, n = 1;
+    else if ((c >> 5) == 6)
+      cp = c & 0x1f, n = 2;
+    else if ((c >> 4) == 14)
+      cp = c & 0x0f, n = 3;
+    else
+      cp = c & 0x07, n = 4;
+    for (size_t k = 1; k < n && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
     out.push_back(cp);
     i += n;
   }
@@ -53,7 +58,9 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-const char* arg_string(JsonnetVm* vm, const JsonnetJsonValue* v) { return jsonnet_json_extract_string(vm, v); }
+const char* arg_string(JsonnetVm* vm, const JsonnetJsonValue* v) {
+  return jsonnet_json_extract_string(vm, v);
+}
 
 // Strings reach natives as C strings, so one holding U+0000 arrives cut short: the jsonnet side
 // passes std.length too, and a mismatch means "use the stock function".
@@ -78,7 +85,8 @@ JsonnetJsonValue* native_base64(void* ctx, const JsonnetJsonValue* const* argv, 
   if (!same_length(vm, argv[1], cps)) return fallback(vm, success);
   for (char32_t c : cps)
     if (c > 255) return fallback(vm, success);
-  static const char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static const char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   out.reserve((cps.size() + 2) / 3 * 4);
   for (size_t i = 0; i < cps.size(); i += 3) {
@@ -123,13 +131,27 @@ std::string escape_json(const std::string& s) {
   std::string out = "\"";
   for (char32_t cp : decode_utf8(s)) {
     switch (cp) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (cp < 32 || (cp >= 127 && cp <= 159)) {
           char buf[8];
@@ -150,7 +172,6 @@ struct Node {
   std::vector<std::pair<std::string, Node>> children;
 };
 
-
 // A minimal JSON reader for libjsonnet's own (well-formed) output that keeps number text.
 class NodeReader {
  public:
@@ -163,7 +184,8 @@ class NodeReader {
 
  private:
   void skip() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r'))
+      ++i_;
   }
   bool literal(const char* word, Node::Kind kind, Node& out) {
     size_t n = std::strlen(word);
@@ -190,11 +212,21 @@ class NodeReader {
       if (i_ >= s_.size()) return false;
       char e = s_[i_++];
       switch (e) {
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           unsigned cp = 0;
           if (!hex4(cp)) return false;
@@ -207,7 +239,8 @@ class NodeReader {
           append_utf8(out, cp);
           break;
         }
-        default: out += e;
+        default:
+          out += e;
       }
     }
     if (i_ >= s_.size()) return false;
@@ -264,14 +297,24 @@ class NodeReader {
   size_t i_ = 0;
 };
 
-void manifest(const Node& n, const std::string& indent, const std::string& newline, const std::string& kv_sep,
-              const std::string& cindent, std::string& out) {
+void manifest(const Node& n, const std::string& indent, const std::string& newline,
+              const std::string& kv_sep, const std::string& cindent, std::string& out) {
   switch (n.kind) {
-    case Node::Null: out += "null"; return;
-    case Node::True: out += "true"; return;
-    case Node::False: out += "false"; return;
-    case Node::Number: out += n.text; return;
-    case Node::String: out += escape_json(n.text); return;
+    case Node::Null:
+      out += "null";
+      return;
+    case Node::True:
+      out += "true";
+      return;
+    case Node::False:
+      out += "false";
+      return;
+    case Node::Number:
+      out += n.text;
+      return;
+    case Node::String:
+      out += escape_json(n.text);
+      return;
     case Node::Array:
     case Node::Object: {
       bool object = n.kind == Node::Object;
@@ -298,9 +341,11 @@ JsonnetJsonValue* native_sort(void* ctx, const JsonnetJsonValue* const* argv, in
   const char* text = arg_string(vm, argv[0]);
   Node arr;
   std::string input = text ? text : "";
-  if (!text || !NodeReader(input).read(arr) || arr.kind != Node::Array) return fallback(vm, success);
+  if (!text || !NodeReader(input).read(arr) || arr.kind != Node::Array)
+    return fallback(vm, success);
   auto all = [&](Node::Kind kind) {
-    return std::all_of(arr.children.begin(), arr.children.end(), [&](const auto& c) { return c.second.kind == kind; });
+    return std::all_of(arr.children.begin(), arr.children.end(),
+                       [&](const auto& c) { return c.second.kind == kind; });
   };
   bool numbers = all(Node::Number);
   bool strings = all(Node::String);
@@ -310,7 +355,8 @@ JsonnetJsonValue* native_sort(void* ctx, const JsonnetJsonValue* const* argv, in
   if (numbers) {
     // strtod keeps -0, which stock sort keeps in its input position among equal zeros.
     std::vector<double> values;
-    for (const auto& c : arr.children) values.push_back(std::strtod(c.second.text.c_str(), nullptr));
+    for (const auto& c : arr.children)
+      values.push_back(std::strtod(c.second.text.c_str(), nullptr));
     std::stable_sort(values.begin(), values.end());
     for (double d : values) jsonnet_json_array_append(vm, out, jsonnet_json_make_number(vm, d));
     return out;
@@ -319,11 +365,13 @@ JsonnetJsonValue* native_sort(void* ctx, const JsonnetJsonValue* const* argv, in
   std::vector<std::string> values;
   for (const auto& c : arr.children) values.push_back(c.second.text);
   std::stable_sort(values.begin(), values.end());
-  for (const auto& v : values) jsonnet_json_array_append(vm, out, jsonnet_json_make_string(vm, v.c_str()));
+  for (const auto& v : values)
+    jsonnet_json_array_append(vm, out, jsonnet_json_make_string(vm, v.c_str()));
   return out;
 }
 
-JsonnetJsonValue* native_manifest_json_ex(void* ctx, const JsonnetJsonValue* const* argv, int* success) {
+JsonnetJsonValue* native_manifest_json_ex(void* ctx, const JsonnetJsonValue* const* argv,
+                                          int* success) {
   auto* vm = static_cast<JsonnetVm*>(ctx);
   const char* text = arg_string(vm, argv[0]);
   const char* indent = arg_string(vm, argv[1]);
@@ -355,7 +403,8 @@ JsonnetJsonValue* native_merge_keys(void* ctx, const JsonnetJsonValue* const* ar
   for (const auto& k : json::parse(nulls)) keys.erase(k.get<std::string>());
   *success = 1;
   JsonnetJsonValue* out = jsonnet_json_make_array(vm);
-  for (const auto& k : keys) jsonnet_json_array_append(vm, out, jsonnet_json_make_string(vm, k.c_str()));
+  for (const auto& k : keys)
+    jsonnet_json_array_append(vm, out, jsonnet_json_make_string(vm, k.c_str()));
   return out;
 }
 
@@ -365,30 +414,41 @@ const std::string& fast_std_fields() {
   // `__ks_s` is the stock std. Every override tries the native first and falls back.
   static const std::string fields =
       "sort(arr, keyF=null):: local r = if keyF == null && __ks_s.isArray(arr) then "
-      "__ks_s.native('ks.sort')(__ks_s.toString(arr)) else null; if r != null then r else if keyF == null then "
+      "__ks_s.native('ks.sort')(__ks_s.toString(arr)) else null; if r != null then r else if keyF "
+      "== null then "
       "__ks_s.sort(arr) else __ks_s.sort(arr, keyF), "
-      "base64(input):: local r = if __ks_s.isString(input) then __ks_s.native('ks.base64')(input, __ks_s.length(input)) else null; "
+      "base64(input):: local r = if __ks_s.isString(input) then __ks_s.native('ks.base64')(input, "
+      "__ks_s.length(input)) else null; "
       "if r != null then r else __ks_s.base64(input), "
       "stripChars(str, chars):: local r = if __ks_s.isString(str) && __ks_s.isString(chars) then "
-      "__ks_s.native('ks.stripChars')(str, chars, __ks_s.length(str), __ks_s.length(chars)) else null; if r != null then r else __ks_s.stripChars(str, chars), "
+      "__ks_s.native('ks.stripChars')(str, chars, __ks_s.length(str), __ks_s.length(chars)) else "
+      "null; if r != null then r else __ks_s.stripChars(str, chars), "
       "lstripChars(str, chars):: local r = if __ks_s.isString(str) && __ks_s.isString(chars) then "
-      "__ks_s.native('ks.lstripChars')(str, chars, __ks_s.length(str), __ks_s.length(chars)) else null; if r != null then r else __ks_s.lstripChars(str, chars), "
+      "__ks_s.native('ks.lstripChars')(str, chars, __ks_s.length(str), __ks_s.length(chars)) else "
+      "null; if r != null then r else __ks_s.lstripChars(str, chars), "
       "rstripChars(str, chars):: local r = if __ks_s.isString(str) && __ks_s.isString(chars) then "
-      "__ks_s.native('ks.rstripChars')(str, chars, __ks_s.length(str), __ks_s.length(chars)) else null; if r != null then r else __ks_s.rstripChars(str, chars), "
-      "manifestJsonEx(value, indent, newline='\\n', key_val_sep=': '):: local r = if __ks_s.isString(indent) && "
-      "__ks_s.isString(newline) && __ks_s.isString(key_val_sep) then __ks_s.native('ks.manifestJsonEx')("
+      "__ks_s.native('ks.rstripChars')(str, chars, __ks_s.length(str), __ks_s.length(chars)) else "
+      "null; if r != null then r else __ks_s.rstripChars(str, chars), "
+      "manifestJsonEx(value, indent, newline='\\n', key_val_sep=': '):: local r = if "
+      "__ks_s.isString(indent) && "
+      "__ks_s.isString(newline) && __ks_s.isString(key_val_sep) then "
+      "__ks_s.native('ks.manifestJsonEx')("
       "__ks_s.toString([value]), indent, newline, key_val_sep) else null; if r != null then r else "
       "__ks_s.manifestJsonEx(value, indent, newline, key_val_sep), "
-      "mergePatch(target, patch):: if __ks_s.isObject(patch) then local t = if __ks_s.isObject(target) then target "
-      "else {}; local pf = __ks_s.objectFields(patch); { [k]: if !__ks_s.objectHas(patch, k) then t[k] else if "
-      "!__ks_s.objectHas(t, k) then std.mergePatch(null, patch[k]) tailstrict else std.mergePatch(t[k], patch[k]) "
+      "mergePatch(target, patch):: if __ks_s.isObject(patch) then local t = if "
+      "__ks_s.isObject(target) then target "
+      "else {}; local pf = __ks_s.objectFields(patch); { [k]: if !__ks_s.objectHas(patch, k) then "
+      "t[k] else if "
+      "!__ks_s.objectHas(t, k) then std.mergePatch(null, patch[k]) tailstrict else "
+      "std.mergePatch(t[k], patch[k]) "
       "tailstrict for k in __ks_s.native('ks.mergeKeys')(__ks_s.toString(__ks_s.objectFields(t)), "
       "__ks_s.toString(pf), __ks_s.toString([k for k in pf if patch[k] == null])) } else patch, ";
   return fields;
 }
 
 const std::string& fast_std_prelude() {
-  static const std::string prelude = "local __ks_s = std; local std = __ks_s { " + fast_std_fields() + "}; ";
+  static const std::string prelude =
+      "local __ks_s = std; local std = __ks_s { " + fast_std_fields() + "}; ";
   return prelude;
 }
 

@@ -83,7 +83,8 @@ std::string Importer::explain_missing(const std::string& base, const std::string
     candidates.push_back(stdfs::path(rel).lexically_normal());
   } else {
     candidates.push_back((stdfs::path(base) / rel).lexically_normal());
-    for (const auto& dir : config_.search_path) candidates.push_back((dir / rel).lexically_normal());
+    for (const auto& dir : config_.search_path)
+      candidates.push_back((dir / rel).lexically_normal());
   }
   std::lock_guard<std::mutex> lock(mutex_);
   for (const auto& c : candidates) {

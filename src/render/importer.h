@@ -18,10 +18,10 @@ namespace ks::render {
 namespace stdfs = std::filesystem;
 
 struct ImportConfig {
-  std::vector<stdfs::path> search_path;                     // highest priority first
-  std::map<std::string, stdfs::path> package_aliases;       // "REG/PKG" → vendor/REG/PKG@VERSION
-  std::map<std::string, std::string> virtual_files;         // absolute path → content
-  std::vector<stdfs::path> allowed_roots;                   // empty: no sandbox
+  std::vector<stdfs::path> search_path;                // highest priority first
+  std::map<std::string, stdfs::path> package_aliases;  // "REG/PKG" → vendor/REG/PKG@VERSION
+  std::map<std::string, std::string> virtual_files;    // absolute path → content
+  std::vector<stdfs::path> allowed_roots;              // empty: no sandbox
 };
 
 class Importer {

@@ -14,7 +14,7 @@ using nlohmann::json;
 
 class LiteralReader {
  public:
-  LiteralReader(const std::string& text, std::vector<edit::Token> tokens) : text_(text) {
+  LiteralReader(const std::string& text, const std::vector<edit::Token>& tokens) : text_(text) {
     for (auto& t : tokens)
       if (!t.is_trivia() && t.kind != edit::TokenKind::EndOfFile) tokens_.push_back(t);
   }
@@ -27,7 +27,8 @@ class LiteralReader {
 
  private:
   bool is(const char* op) const {
-    return pos_ < tokens_.size() && tokens_[pos_].kind == edit::TokenKind::Operator && tokens_[pos_].text(text_) == op;
+    return pos_ < tokens_.size() && tokens_[pos_].kind == edit::TokenKind::Operator &&
+           tokens_[pos_].text(text_) == op;
   }
 
   static json number(double d) {
@@ -42,7 +43,8 @@ class LiteralReader {
     std::string_view s = t.text(text_);
     switch (t.kind) {
       case edit::TokenKind::String:
-        if (s.rfind("|||", 0) == 0) return false;  // text blocks: leave their indentation rules to jsonnet
+        if (s.rfind("|||", 0) == 0)
+          return false;  // text blocks: leave their indentation rules to jsonnet
         out = edit::string_value(text_, t);
         ++pos_;
         return true;
@@ -51,14 +53,19 @@ class LiteralReader {
         ++pos_;
         return true;
       case edit::TokenKind::Keyword:
-        if (s == "true") out = true;
-        else if (s == "false") out = false;
-        else if (s == "null") out = nullptr;
-        else return false;
+        if (s == "true")
+          out = true;
+        else if (s == "false")
+          out = false;
+        else if (s == "null")
+          out = nullptr;
+        else
+          return false;
         ++pos_;
         return true;
       case edit::TokenKind::Operator:
-        if (s == "-" && pos_ + 1 < tokens_.size() && tokens_[pos_ + 1].kind == edit::TokenKind::Number) {
+        if (s == "-" && pos_ + 1 < tokens_.size() &&
+            tokens_[pos_ + 1].kind == edit::TokenKind::Number) {
           ++pos_;
           json n;
           if (!value(n)) return false;
@@ -80,8 +87,10 @@ class LiteralReader {
       json item;
       if (!value(item)) return false;
       out.push_back(std::move(item));
-      if (is(",")) ++pos_;
-      else if (!is("]")) return false;
+      if (is(","))
+        ++pos_;
+      else if (!is("]"))
+        return false;
     }
     ++pos_;
     return true;
@@ -94,9 +103,12 @@ class LiteralReader {
       if (pos_ >= tokens_.size()) return false;
       const edit::Token& k = tokens_[pos_];
       std::string key;
-      if (k.kind == edit::TokenKind::Identifier) key = std::string(k.text(text_));
-      else if (k.kind == edit::TokenKind::String && k.text(text_).rfind("|||", 0) != 0) key = edit::string_value(text_, k);
-      else return false;
+      if (k.kind == edit::TokenKind::Identifier)
+        key = std::string(k.text(text_));
+      else if (k.kind == edit::TokenKind::String && k.text(text_).rfind("|||", 0) != 0)
+        key = edit::string_value(text_, k);
+      else
+        return false;
       ++pos_;
       if (!is(":")) return false;  // `::` hides, `+:` merges: not plain data
       ++pos_;
@@ -104,8 +116,10 @@ class LiteralReader {
       json v;
       if (!value(v)) return false;
       out[key] = std::move(v);
-      if (is(",")) ++pos_;
-      else if (!is("}")) return false;
+      if (is(","))
+        ++pos_;
+      else if (!is("}"))
+        return false;
     }
     ++pos_;
     return true;

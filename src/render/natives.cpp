@@ -16,9 +16,12 @@ namespace {
 
 JsonnetJsonValue* to_jsonnet(JsonnetVm* vm, const nlohmann::json& v) {
   switch (v.type()) {
-    case nlohmann::json::value_t::null: return jsonnet_json_make_null(vm);
-    case nlohmann::json::value_t::boolean: return jsonnet_json_make_bool(vm, v.get<bool>());
-    case nlohmann::json::value_t::string: return jsonnet_json_make_string(vm, v.get_ref<const std::string&>().c_str());
+    case nlohmann::json::value_t::null:
+      return jsonnet_json_make_null(vm);
+    case nlohmann::json::value_t::boolean:
+      return jsonnet_json_make_bool(vm, v.get<bool>());
+    case nlohmann::json::value_t::string:
+      return jsonnet_json_make_string(vm, v.get_ref<const std::string&>().c_str());
     case nlohmann::json::value_t::array: {
       JsonnetJsonValue* arr = jsonnet_json_make_array(vm);
       for (const auto& item : v) jsonnet_json_array_append(vm, arr, to_jsonnet(vm, item));
@@ -26,10 +29,12 @@ JsonnetJsonValue* to_jsonnet(JsonnetVm* vm, const nlohmann::json& v) {
     }
     case nlohmann::json::value_t::object: {
       JsonnetJsonValue* obj = jsonnet_json_make_object(vm);
-      for (auto it = v.begin(); it != v.end(); ++it) jsonnet_json_object_append(vm, obj, it.key().c_str(), to_jsonnet(vm, it.value()));
+      for (auto it = v.begin(); it != v.end(); ++it)
+        jsonnet_json_object_append(vm, obj, it.key().c_str(), to_jsonnet(vm, it.value()));
       return obj;
     }
-    default: return jsonnet_json_make_number(vm, v.get<double>());
+    default:
+      return jsonnet_json_make_number(vm, v.get<double>());
   }
 }
 
@@ -40,7 +45,8 @@ JsonnetJsonValue* fail(JsonnetVm* vm, int* success, const std::string& message) 
 
 std::string string_arg(JsonnetVm* vm, const JsonnetJsonValue* v, const char* fn, int index) {
   const char* s = jsonnet_json_extract_string(vm, v);
-  if (!s) throw Error(std::string(fn) + ": argument " + std::to_string(index + 1) + " must be a string");
+  if (!s)
+    throw Error(std::string(fn) + ": argument " + std::to_string(index + 1) + " must be a string");
   return s;
 }
 
@@ -88,7 +94,8 @@ JsonnetJsonValue* regex_match(void* ctx, const JsonnetJsonValue* const* argv, in
   auto* vm = static_cast<JsonnetVm*>(ctx);
   return guarded(vm, success, [&] {
     std::regex re(string_arg(vm, argv[0], "regexMatch", 0));
-    return jsonnet_json_make_bool(vm, std::regex_search(string_arg(vm, argv[1], "regexMatch", 1), re));
+    return jsonnet_json_make_bool(vm,
+                                  std::regex_search(string_arg(vm, argv[1], "regexMatch", 1), re));
   });
 }
 
@@ -99,7 +106,8 @@ JsonnetJsonValue* regex_subst(void* ctx, const JsonnetJsonValue* const* argv, in
     std::string src = string_arg(vm, argv[1], "regexSubst", 1);
     // Go's ${1} / $1 replacement syntax is ECMAScript's $1.
     std::string repl = string_arg(vm, argv[2], "regexSubst", 2);
-    std::string out = std::regex_replace(src, re, std::regex_replace(repl, std::regex(R"(\$\{(\d+)\})"), "$$$1"));
+    std::string out =
+        std::regex_replace(src, re, std::regex_replace(repl, std::regex(R"(\$\{(\d+)\})"), "$$$1"));
     return jsonnet_json_make_string(vm, out.c_str());
   });
 }

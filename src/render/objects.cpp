@@ -14,38 +14,95 @@ std::string group_of(const std::string& api_version) {
 }
 
 const char* kClusterScoped[] = {
-    "/Namespace", "/Node", "/PersistentVolume", "/ComponentStatus",
-    "rbac.authorization.k8s.io/ClusterRole", "rbac.authorization.k8s.io/ClusterRoleBinding",
-    "apiextensions.k8s.io/CustomResourceDefinition", "storage.k8s.io/StorageClass",
-    "storage.k8s.io/CSIDriver", "storage.k8s.io/CSINode", "storage.k8s.io/VolumeAttachment",
-    "scheduling.k8s.io/PriorityClass", "apiregistration.k8s.io/APIService",
+    "/Namespace",
+    "/Node",
+    "/PersistentVolume",
+    "/ComponentStatus",
+    "rbac.authorization.k8s.io/ClusterRole",
+    "rbac.authorization.k8s.io/ClusterRoleBinding",
+    "apiextensions.k8s.io/CustomResourceDefinition",
+    "storage.k8s.io/StorageClass",
+    "storage.k8s.io/CSIDriver",
+    "storage.k8s.io/CSINode",
+    "storage.k8s.io/VolumeAttachment",
+    "scheduling.k8s.io/PriorityClass",
+    "apiregistration.k8s.io/APIService",
     "admissionregistration.k8s.io/MutatingWebhookConfiguration",
     "admissionregistration.k8s.io/ValidatingWebhookConfiguration",
     "admissionregistration.k8s.io/ValidatingAdmissionPolicy",
     "admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding",
-    "node.k8s.io/RuntimeClass", "networking.k8s.io/IngressClass", "policy/PodSecurityPolicy",
-    "extensions/PodSecurityPolicy", "certificates.k8s.io/CertificateSigningRequest",
-    "flowcontrol.apiserver.k8s.io/FlowSchema", "flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration",
+    "node.k8s.io/RuntimeClass",
+    "networking.k8s.io/IngressClass",
+    "policy/PodSecurityPolicy",
+    "extensions/PodSecurityPolicy",
+    "certificates.k8s.io/CertificateSigningRequest",
+    "flowcontrol.apiserver.k8s.io/FlowSchema",
+    "flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration",
 };
 
 const char* kNamespaced[] = {
-    "/Pod", "/Service", "/ConfigMap", "/Secret", "/ServiceAccount", "/PersistentVolumeClaim",
-    "/Endpoints", "/LimitRange", "/ResourceQuota", "/ReplicationController", "/PodTemplate", "/Event",
-    "apps/Deployment", "apps/StatefulSet", "apps/DaemonSet", "apps/ReplicaSet", "apps/ControllerRevision",
-    "extensions/Deployment", "extensions/DaemonSet", "extensions/ReplicaSet", "extensions/Ingress",
-    "extensions/NetworkPolicy", "batch/Job", "batch/CronJob", "rbac.authorization.k8s.io/Role",
-    "rbac.authorization.k8s.io/RoleBinding", "networking.k8s.io/Ingress", "networking.k8s.io/NetworkPolicy",
-    "policy/PodDisruptionBudget", "autoscaling/HorizontalPodAutoscaler", "discovery.k8s.io/EndpointSlice",
-    "coordination.k8s.io/Lease", "events.k8s.io/Event",
+    "/Pod",
+    "/Service",
+    "/ConfigMap",
+    "/Secret",
+    "/ServiceAccount",
+    "/PersistentVolumeClaim",
+    "/Endpoints",
+    "/LimitRange",
+    "/ResourceQuota",
+    "/ReplicationController",
+    "/PodTemplate",
+    "/Event",
+    "apps/Deployment",
+    "apps/StatefulSet",
+    "apps/DaemonSet",
+    "apps/ReplicaSet",
+    "apps/ControllerRevision",
+    "extensions/Deployment",
+    "extensions/DaemonSet",
+    "extensions/ReplicaSet",
+    "extensions/Ingress",
+    "extensions/NetworkPolicy",
+    "batch/Job",
+    "batch/CronJob",
+    "rbac.authorization.k8s.io/Role",
+    "rbac.authorization.k8s.io/RoleBinding",
+    "networking.k8s.io/Ingress",
+    "networking.k8s.io/NetworkPolicy",
+    "policy/PodDisruptionBudget",
+    "autoscaling/HorizontalPodAutoscaler",
+    "discovery.k8s.io/EndpointSlice",
+    "coordination.k8s.io/Lease",
+    "events.k8s.io/Event",
 };
 
 const std::vector<std::string>& kind_ranks() {
-  static const std::vector<std::string> ranks = {
-      "Namespace", "ResourceQuota", "LimitRange", "PodSecurityPolicy", "Secret", "ConfigMap",
-      "StorageClass", "PersistentVolume", "PersistentVolumeClaim", "ServiceAccount",
-      "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Service",
-      "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment", "StatefulSet", "Job",
-      "CronJob", "Ingress", "APIService"};
+  static const std::vector<std::string> ranks = {"Namespace",
+                                                 "ResourceQuota",
+                                                 "LimitRange",
+                                                 "PodSecurityPolicy",
+                                                 "Secret",
+                                                 "ConfigMap",
+                                                 "StorageClass",
+                                                 "PersistentVolume",
+                                                 "PersistentVolumeClaim",
+                                                 "ServiceAccount",
+                                                 "CustomResourceDefinition",
+                                                 "ClusterRole",
+                                                 "ClusterRoleBinding",
+                                                 "Role",
+                                                 "RoleBinding",
+                                                 "Service",
+                                                 "DaemonSet",
+                                                 "Pod",
+                                                 "ReplicationController",
+                                                 "ReplicaSet",
+                                                 "Deployment",
+                                                 "StatefulSet",
+                                                 "Job",
+                                                 "CronJob",
+                                                 "Ingress",
+                                                 "APIService"};
   return ranks;
 }
 
@@ -67,12 +124,14 @@ void flatten(const nlohmann::json& v, const ComponentValue& c, std::vector<nlohm
     return;
   }
   if (!v.is_object()) {
-    throw Error(c.file + ": component '" + c.name + "' must evaluate to an object, a List or an array of objects, not " +
+    throw Error(c.file + ": component '" + c.name +
+                "' must evaluate to an object, a List or an array of objects, not " +
                 std::string(v.type_name()));
   }
   if (str_at(v, "kind") == "List" && v.contains("items")) {
     const auto& items = v["items"];
-    if (!items.is_array() && !items.is_null()) throw Error(c.file + ": component '" + c.name + "': List items must be an array");
+    if (!items.is_array() && !items.is_null())
+      throw Error(c.file + ": component '" + c.name + "': List items must be an array");
     if (items.is_array()) flatten(items, c, out);
     return;
   }
@@ -82,14 +141,15 @@ void flatten(const nlohmann::json& v, const ComponentValue& c, std::vector<nlohm
 void check_object(const nlohmann::json& obj, const ComponentValue& c) {
   auto fail = [&](const std::string& what) {
     std::string kind = str_at(obj, "kind");
-    throw Error(c.file + ": component '" + c.name + "' produced " + (kind.empty() ? "an object" : "a " + kind) +
-                " " + what);
+    throw Error(c.file + ": component '" + c.name + "' produced " +
+                (kind.empty() ? "an object" : "a " + kind) + " " + what);
   };
   if (str_at(obj, "apiVersion").empty()) fail("without apiVersion");
   if (str_at(obj, "kind").empty()) fail("without kind");
   auto meta = obj.find("metadata");
   if (meta == obj.end() || !meta->is_object()) fail("without metadata");
-  if (str_at(*meta, "name").empty() && str_at(*meta, "generateName").empty()) fail("without metadata.name");
+  if (str_at(*meta, "name").empty() && str_at(*meta, "generateName").empty())
+    fail("without metadata.name");
 }
 
 }  // namespace
@@ -105,9 +165,11 @@ void ScopeTable::learn_crds(const std::vector<nlohmann::json>& objects) {
     const auto& spec = o.value("spec", nlohmann::json::object());
     if (!spec.is_object()) continue;
     std::string group = str_at(spec, "group");
-    std::string kind = spec.contains("names") && spec["names"].is_object() ? str_at(spec["names"], "kind") : "";
+    std::string kind =
+        spec.contains("names") && spec["names"].is_object() ? str_at(spec["names"], "kind") : "";
     if (kind.empty()) continue;
-    by_group_kind_[group + "/" + kind] = str_at(spec, "scope") == "Cluster" ? Scope::Cluster : Scope::Namespaced;
+    by_group_kind_[group + "/" + kind] =
+        str_at(spec, "scope") == "Cluster" ? Scope::Cluster : Scope::Namespaced;
   }
 }
 
@@ -131,11 +193,14 @@ std::vector<nlohmann::json> collect_objects(const std::vector<ComponentValue>& v
   for (size_t j = 0; j < objects.size(); ++j) {
     auto& obj = objects[j];
     auto& meta = obj["metadata"];
-    if (!meta.contains("labels") || !meta["labels"].is_object()) meta["labels"] = nlohmann::json::object();
+    if (!meta.contains("labels") || !meta["labels"].is_object())
+      meta["labels"] = nlohmann::json::object();
     meta["labels"]["ksonnet.io/component"] = values[owner[j]].name;
-    bool has_ns = meta.contains("namespace") && meta["namespace"].is_string() && !meta["namespace"].get<std::string>().empty();
+    bool has_ns = meta.contains("namespace") && meta["namespace"].is_string() &&
+                  !meta["namespace"].get<std::string>().empty();
     if (!has_ns && !default_namespace.empty() &&
-        scopes.scope(str_at(obj, "apiVersion"), str_at(obj, "kind")) == ScopeTable::Scope::Namespaced) {
+        scopes.scope(str_at(obj, "apiVersion"), str_at(obj, "kind")) ==
+            ScopeTable::Scope::Namespaced) {
       meta["namespace"] = default_namespace;
     }
   }
@@ -145,10 +210,12 @@ std::vector<nlohmann::json> collect_objects(const std::vector<ComponentValue>& v
 void sort_objects(std::vector<nlohmann::json>& objects) {
   auto key = [](const nlohmann::json& o) {
     const auto& meta = o.contains("metadata") ? o["metadata"] : nlohmann::json::object();
-    return std::make_tuple(str_at(meta, "namespace"), kind_rank(str_at(o, "kind")), str_at(o, "kind"),
-                           str_at(o, "apiVersion"), str_at(meta, "name"), str_at(meta, "generateName"));
+    return std::make_tuple(str_at(meta, "namespace"), kind_rank(str_at(o, "kind")),
+                           str_at(o, "kind"), str_at(o, "apiVersion"), str_at(meta, "name"),
+                           str_at(meta, "generateName"));
   };
-  std::stable_sort(objects.begin(), objects.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  std::stable_sort(objects.begin(), objects.end(),
+                   [&](const auto& a, const auto& b) { return key(a) < key(b); });
 }
 
 }  // namespace ks::render

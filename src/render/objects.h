@@ -10,9 +10,9 @@
 namespace ks::render {
 
 struct ComponentValue {
-  std::string name;          // qualified component name
-  std::string file;          // shown in errors
-  nlohmann::json value;      // an object, a v1 List, or an array
+  std::string name;      // qualified component name
+  std::string file;      // shown in errors
+  nlohmann::json value;  // an object, a v1 List, or an array
 };
 
 // Which kinds are cluster-scoped: a built-in table of the standard kinds plus CRDs seen in the

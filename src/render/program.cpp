@@ -23,10 +23,15 @@ std::string header(Binding binding, const std::string& params_path) {
                           ? "function(__ks_params, __ks_env)\n"
                           : "local __ks_params = import " + nlohmann::json(params_path).dump() +
                                 "; local __ks_env = std.extVar(\"__ksonnet/environments\");\n";
-  return first + "local __ks_s = std; local std = __ks_s { extVar(name):: if name == \"__ksonnet/params\" then " +
-         "__ks_params else if name == \"__ksonnet/environments\" then __ks_env else __ks_s.extVar(name), " +
-         "native(name):: __ks_s.native(if name == \"parseJson\" || name == \"parseYaml\" || name == " +
-         "\"escapeStringRegex\" || name == \"regexMatch\" || name == \"regexSubst\" then \"ks.\" + name else name), " +
+  return first +
+         "local __ks_s = std; local std = __ks_s { extVar(name):: if name == \"__ksonnet/params\" "
+         "then " +
+         "__ks_params else if name == \"__ksonnet/environments\" then __ks_env else "
+         "__ks_s.extVar(name), " +
+         "native(name):: __ks_s.native(if name == \"parseJson\" || name == \"parseYaml\" || name "
+         "== " +
+         "\"escapeStringRegex\" || name == \"regexMatch\" || name == \"regexSubst\" then \"ks.\" + "
+         "name else name), " +
          fast_std_fields() + "};\n";
 }
 
@@ -54,7 +59,8 @@ Program build_program(const std::string& filename, const std::vector<PastedCompo
   }
   p.code += "{\n";
   for (size_t i = 0; i < components.size(); ++i) {
-    p.code += "  " + nlohmann::json(components[i].name).dump() + ": __ks_c" + std::to_string(i) + ",\n";
+    p.code +=
+        "  " + nlohmann::json(components[i].name).dump() + ": __ks_c" + std::to_string(i) + ",\n";
   }
   p.code += "}\n";
   return p;
@@ -65,7 +71,8 @@ Program build_env_params_program(const std::string& file, const std::string& tex
   p.filename = (std::filesystem::path(file).parent_path() / ".ks-env-params.jsonnet").string();
   p.map.generated_name = p.filename;
   p.code = header(Binding::TopLevelArgs, "");
-  p.map.files.push_back({file, 3, count_lines(text.empty() || text.back() == '\n' ? text : text + "\n")});
+  p.map.files.push_back(
+      {file, 3, count_lines(text.empty() || text.back() == '\n' ? text : text + "\n")});
   p.code += text;
   return p;
 }

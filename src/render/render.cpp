@@ -16,11 +16,11 @@
 #include "base/strings.h"
 #include "base/yaml.h"
 #include "render/errors.h"
+#include "render/jsonnet_api.h"
+#include "render/literal.h"
 #include "render/objects.h"
 #include "render/program.h"
 #include "render/stock.h"
-#include "render/jsonnet_api.h"
-#include "render/literal.h"
 #include "render/vm.h"
 
 namespace ks::render {
@@ -38,7 +38,9 @@ struct EnvContext {
   json environment_json;  // what __ksonnet/environments holds
 };
 
-std::string env_json_text(const EnvContext& ec) { return ec.environment_json.dump(); }
+std::string env_json_text(const EnvContext& ec) {
+  return ec.environment_json.dump();
+}
 
 ImportConfig import_config(const EnvContext& ec) {
   const auto& layout = ec.app.layout();
@@ -76,11 +78,14 @@ void apply_ext_vars(Vm& vm, const EnvContext& ec) {
   for (const auto& [k, v] : ec.options.ext_str) vm.ext_str(k, v);
 }
 
-[[noreturn]] void throw_jsonnet(const JsonnetError& e, const std::vector<SourceMap>& maps, const std::string& root) {
+[[noreturn]] void throw_jsonnet(const JsonnetError& e, const std::vector<SourceMap>& maps,
+                                const std::string& root) {
   throw Error(format_jsonnet_error(e.text, maps, root));
 }
 
-json parse_output(const std::string& text) { return json::parse(text); }
+json parse_output(const std::string& text) {
+  return json::parse(text);
+}
 
 // Module params files evaluated in one go; then module globals applied (ksonnet: a module's
 // `global` values override the component's own, via merge patch).
@@ -98,15 +103,18 @@ json module_params(const EnvContext& ec, Importer& importer) {
     any = true;
     // Params files are nearly always plain data: read them without an evaluation.
     auto literal = all_literal ? literal_json(text) : std::nullopt;
-    if (literal) result[m] = std::move(*literal);
-    else all_literal = false;
+    if (literal)
+      result[m] = std::move(*literal);
+    else
+      all_literal = false;
   }
   code += "}\n";
   if (any && !all_literal) {
     Vm vm(importer);
     apply_ext_vars(vm, ec);
     try {
-      result = parse_output(vm.evaluate_snippet((layout.components() / ".ks-params.jsonnet").string(), code));
+      result = parse_output(
+          vm.evaluate_snippet((layout.components() / ".ks-params.jsonnet").string(), code));
     } catch (const JsonnetError& e) {
       throw_jsonnet(e, {}, ec.root);
     }
@@ -115,7 +123,8 @@ json module_params(const EnvContext& ec, Importer& importer) {
   for (const auto& m : ec.modules) {
     json mp = result.contains(m) ? result[m] : json::object();
     std::string file = layout.module_params(m).string();
-    if (!mp.is_object()) throw Error(file + ": params must be an object with `global` and `components`");
+    if (!mp.is_object())
+      throw Error(file + ": params must be an object with `global` and `components`");
     json global = mp.value("global", json::object());
     json comps = mp.value("components", json::object());
     if (!comps.is_object()) throw Error(file + ": `components` must be an object");
@@ -205,13 +214,17 @@ std::vector<PastedComponent> paste(const EnvContext& ec, const std::vector<app::
 }
 
 // Evaluates groups of jsonnet components, one VM per thread.
-json evaluate_groups(const EnvContext& ec, Importer& importer, const std::vector<Group>& groups, const json& params) {
+json evaluate_groups(const EnvContext& ec, Importer& importer, const std::vector<Group>& groups,
+                     const json& params) {
   std::vector<std::future<json>> futures;
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     const Group& g = groups[gi];
     auto work = [&ec, &importer, &g, &params, gi]() -> json {
-      std::string filename = (ec.app.layout().module_dir(g.module) / (".ks-group-" + std::to_string(gi) + ".jsonnet")).string();
-      Program program = build_program(filename, paste(ec, g.components, params, false), Binding::TopLevelArgs);
+      std::string filename =
+          (ec.app.layout().module_dir(g.module) / (".ks-group-" + std::to_string(gi) + ".jsonnet"))
+              .string();
+      Program program =
+          build_program(filename, paste(ec, g.components, params, false), Binding::TopLevelArgs);
       Vm vm(importer);
       apply_ext_vars(vm, ec);
       vm.tla_code("__ks_params", module_view(g.module, params).dump());
@@ -222,7 +235,8 @@ json evaluate_groups(const EnvContext& ec, Importer& importer, const std::vector
         throw_jsonnet(e, {program.map}, ec.root);
       }
     };
-    futures.push_back(std::async(groups.size() == 1 ? std::launch::deferred : std::launch::async, work));
+    futures.push_back(
+        std::async(groups.size() == 1 ? std::launch::deferred : std::launch::async, work));
   }
   json merged = json::object();
   for (auto& f : futures) {
@@ -234,8 +248,8 @@ json evaluate_groups(const EnvContext& ec, Importer& importer, const std::vector
 
 // A customised environments/ENV/main.jsonnet (or base.libsonnet) sees every component through
 // the __ksonnet/components ext var, as in ksonnet: one evaluation of main.jsonnet.
-json evaluate_main(const EnvContext& ec, Importer& importer, const std::vector<Group>& groups, const json& params,
-                   ImportConfig& cfg) {
+json evaluate_main(const EnvContext& ec, Importer& importer, const std::vector<Group>& groups,
+                   const json& params, ImportConfig& cfg) {
   (void)importer;
   const auto& layout = ec.app.layout();
   std::vector<SourceMap> maps;
@@ -246,7 +260,8 @@ json evaluate_main(const EnvContext& ec, Importer& importer, const std::vector<G
     std::string params_path = (dir / ".ks-params.json").string();
     std::string filename = (dir / ".ks-components.jsonnet").string();
     cfg.virtual_files[params_path] = module_view(g.module, params).dump();
-    Program program = build_program(filename, paste(ec, g.components, params, true), Binding::Imports, params_path);
+    Program program = build_program(filename, paste(ec, g.components, params, true),
+                                    Binding::Imports, params_path);
     cfg.virtual_files[filename] = program.code;
     maps.push_back(program.map);
     components_code += (gi ? " + " : "") + std::string("(import ") + json(filename).dump() + ")";
@@ -261,7 +276,8 @@ json evaluate_main(const EnvContext& ec, Importer& importer, const std::vector<G
   stdfs::path main = layout.env_dir(ec.env.path) / "main.jsonnet";
   try {
     json result = parse_output(vm.evaluate_file(main.string()));
-    if (!result.is_object()) throw Error(main.string() + ": must evaluate to an object keyed by component name");
+    if (!result.is_object())
+      throw Error(main.string() + ": must evaluate to an object keyed by component name");
     return result;
   } catch (const JsonnetError& e) {
     throw_jsonnet(e, maps, ec.root);
@@ -284,13 +300,15 @@ std::vector<app::Component> select_components(const EnvContext& ec) {
       continue;
     }
     if (auto c = app::find_component(layout, name)) {
-      throw Error("component '" + name + "' is in module '" + c->module + "', which environment '" + ec.env.name +
-                  "' does not render; add it with `ks env targets " + ec.env.name + " --module " + c->module + "`");
+      throw Error("component '" + name + "' is in module '" + c->module + "', which environment '" +
+                  ec.env.name + "' does not render; add it with `ks env targets " + ec.env.name +
+                  " --module " + c->module + "`");
     }
     std::vector<std::string> names;
     for (const auto& c : all) names.push_back(c.name);
     throw Error("component '" + name + "' does not exist" +
-                (names.empty() ? std::string("; the app has no components") : " (components: " + str::join(names, ", ") + ")"));
+                (names.empty() ? std::string("; the app has no components")
+                               : " (components: " + str::join(names, ", ") + ")"));
   }
   return chosen;
 }
@@ -315,14 +333,17 @@ std::vector<Group> make_groups(const std::vector<app::Component>& comps, int thr
 
 EnvContext make_context(const app::App& app, const std::string& env_name, const Options& options) {
   const auto& env = app.env(env_name);
-  EnvContext ec{app, env, options, env_modules(app, env_name), app.layout().root.string(), json::object()};
+  EnvContext ec{app,           env, options, env_modules(app, env_name), app.layout().root.string(),
+                json::object()};
   ec.environment_json = {{"namespace", env.ns}, {"server", env.server}, {"name", env.name}};
   return ec;
 }
 
 }  // namespace
 
-std::string jsonnet_version() { return ::jsonnet_version(); }
+std::string jsonnet_version() {
+  return ::jsonnet_version();
+}
 
 std::vector<std::string> env_modules(const app::App& app, const std::string& env_name) {
   const auto& env = app.env(env_name);
@@ -345,7 +366,9 @@ json evaluate_params(const app::App& app, const std::string& env, const Options&
     // No env: every module's own params.
     app::Environment none;
     none.name = "";
-    EnvContext ec{app, none, options, app::list_modules(app.layout()), app.layout().root.string(), json::object()};
+    EnvContext ec{
+        app,           none, options, app::list_modules(app.layout()), app.layout().root.string(),
+        json::object()};
     ec.environment_json = {{"namespace", ""}, {"server", ""}, {"name", ""}};
     Importer importer(import_config(ec));
     return module_params(ec, importer);
@@ -386,7 +409,7 @@ class MemoryGuard {
     if (mb == 0) return;
     if (mb < 0) {
       long long phys = static_cast<long long>(::sysconf(_SC_PHYS_PAGES)) * ::sysconf(_SC_PAGE_SIZE);
-      mb = phys / (1024 * 1024) + 1024 + 128LL * threads;
+      mb = phys / (1024LL * 1024) + 1024 + 128LL * static_cast<long long>(threads);
     }
     rlimit limit{};
     if (::getrlimit(RLIMIT_AS, &old_) != 0) return;
@@ -433,7 +456,9 @@ Result render_env(const app::App& app, const std::string& env_name, const Option
   Importer importer(cfg);
   json params = env_params(ec, importer, module_params(ec, importer));
   std::vector<app::Component> comps = select_components(ec);
-  int threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads = options.threads > 0
+                    ? options.threads
+                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   MemoryGuard memory_guard(threads);
 
   json values;
@@ -459,7 +484,8 @@ Result render_env(const app::App& app, const std::string& env_name, const Option
     } else {
       continue;  // a customised main.jsonnet dropped it
     }
-    if (c.type != app::Component::Type::Jsonnet && v.is_object() && params.contains(c.name) && params[c.name].is_object()) {
+    if (c.type != app::Component::Type::Jsonnet && v.is_object() && params.contains(c.name) &&
+        params[c.name].is_object()) {
       // ksonnet applied a YAML/JSON component's params as a merge patch at the object's root.
       v.merge_patch(params[c.name]);
     }

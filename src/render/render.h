@@ -13,11 +13,11 @@
 namespace ks::render {
 
 struct Options {
-  std::vector<std::string> components;              // -c: qualified names; empty = all
-  std::vector<std::string> jpaths;                  // -J: extra search folders (lowest priority, as ksonnet)
-  std::map<std::string, std::string> ext_str;       // -V / --ext-str
-  std::map<std::string, std::string> tla_str;       // -A / --tla-str (main.jsonnet only)
-  int threads = 0;                                  // 0: one per core
+  std::vector<std::string> components;  // -c: qualified names; empty = all
+  std::vector<std::string> jpaths;      // -J: extra search folders (lowest priority, as ksonnet)
+  std::map<std::string, std::string> ext_str;  // -V / --ext-str
+  std::map<std::string, std::string> tla_str;  // -A / --tla-str (main.jsonnet only)
+  int threads = 0;                             // 0: one per core
 };
 
 struct Result {

@@ -52,7 +52,8 @@ bool is_stock_env_params(const app::Layout& layout, const std::string& env_path)
 }
 
 bool is_stock_env(const app::Layout& layout, const std::string& env_path) {
-  return file_is(layout.env_dir(env_path) / "main.jsonnet", R"(localbase=import"base.libsonnet";base+{})") &&
+  return file_is(layout.env_dir(env_path) / "main.jsonnet",
+                 R"(localbase=import"base.libsonnet";base+{})") &&
          file_is(layout.environments() / "base.libsonnet",
                  R"(localcomponents=std.extVar("__ksonnet/components");components+{})");
 }

@@ -24,7 +24,8 @@ bool wants_fast_std(const std::string& path, const std::string& content) {
     return path.size() >= n && path.compare(path.size() - n, n, suffix) == 0;
   };
   if (!ends(".jsonnet") && !ends(".libsonnet")) return false;
-  return content.rfind("local __ks_params", 0) != 0 && content.rfind("function(__ks_params", 0) != 0;
+  return content.rfind("local __ks_params", 0) != 0 &&
+         content.rfind("function(__ks_params", 0) != 0;
 }
 
 struct ImportContext {
@@ -32,7 +33,8 @@ struct ImportContext {
   Importer* importer;
 };
 
-char* import_callback(void* ctx, const char* base, const char* rel, char** found_here, int* success) {
+char* import_callback(void* ctx, const char* base, const char* rel, char** found_here,
+                      int* success) {
   auto* ic = static_cast<ImportContext*>(ctx);
   auto found = ic->importer->resolve(base, rel);
   if (!found) {
@@ -41,7 +43,8 @@ char* import_callback(void* ctx, const char* base, const char* rel, char** found
   }
   *found_here = copy_to_vm(ic->vm, found->path);
   *success = 1;
-  if (wants_fast_std(found->path, *found->content)) return copy_to_vm(ic->vm, fast_std_prelude() + *found->content);
+  if (wants_fast_std(found->path, *found->content))
+    return copy_to_vm(ic->vm, fast_std_prelude() + *found->content);
   return copy_to_vm(ic->vm, *found->content);
 }
 
@@ -67,10 +70,18 @@ Vm::~Vm() {
   delete static_cast<ImportContext*>(ctx_);
 }
 
-void Vm::ext_code(const std::string& name, const std::string& code) { jsonnet_ext_code(vm_, name.c_str(), code.c_str()); }
-void Vm::ext_str(const std::string& name, const std::string& value) { jsonnet_ext_var(vm_, name.c_str(), value.c_str()); }
-void Vm::tla_code(const std::string& name, const std::string& code) { jsonnet_tla_code(vm_, name.c_str(), code.c_str()); }
-void Vm::tla_str(const std::string& name, const std::string& value) { jsonnet_tla_var(vm_, name.c_str(), value.c_str()); }
+void Vm::ext_code(const std::string& name, const std::string& code) {
+  jsonnet_ext_code(vm_, name.c_str(), code.c_str());
+}
+void Vm::ext_str(const std::string& name, const std::string& value) {
+  jsonnet_ext_var(vm_, name.c_str(), value.c_str());
+}
+void Vm::tla_code(const std::string& name, const std::string& code) {
+  jsonnet_tla_code(vm_, name.c_str(), code.c_str());
+}
+void Vm::tla_str(const std::string& name, const std::string& value) {
+  jsonnet_tla_var(vm_, name.c_str(), value.c_str());
+}
 
 std::string Vm::evaluate_snippet(const std::string& filename, const std::string& code) {
   int error = 0;

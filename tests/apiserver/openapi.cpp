@@ -82,6 +82,96 @@ std::string hash_of(const json& doc) {
   return out.str();
 }
 
+// Schemas of the built-in kinds a ksonnet-lib style component builds (Deployment, Service,
+// ConfigMap, Secret) and the types they reach, in the shape of the real /openapi/v2, so
+// `ks lib generate` has fields to generate from. Other kinds keep the minimal schema.
+const json& v2_detail() {
+  static const json d = json::parse(R"({
+  "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta": {"type": "object", "properties": {
+    "annotations": {"type": "object", "additionalProperties": {"type": "string"}},
+    "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+    "name": {"type": "string"}, "namespace": {"type": "string"}, "generateName": {"type": "string"}}},
+  "io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector": {"type": "object", "properties": {
+    "matchLabels": {"type": "object", "additionalProperties": {"type": "string"}}}},
+  "io.k8s.apimachinery.pkg.util.intstr.IntOrString": {"type": "string", "format": "int-or-string"},
+  "io.k8s.apimachinery.pkg.api.resource.Quantity": {"type": "string"},
+  "io.k8s.api.apps.v1.Deployment": {"type": "object", "properties": {
+    "apiVersion": {"type": "string"}, "kind": {"type": "string"},
+    "metadata": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"},
+    "spec": {"$ref": "#/definitions/io.k8s.api.apps.v1.DeploymentSpec"},
+    "status": {"type": "object"}}},
+  "io.k8s.api.apps.v1.DeploymentSpec": {"type": "object", "properties": {
+    "replicas": {"type": "integer", "format": "int32"},
+    "selector": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},
+    "template": {"$ref": "#/definitions/io.k8s.api.core.v1.PodTemplateSpec"}}},
+  "io.k8s.api.core.v1.PodTemplateSpec": {"type": "object", "properties": {
+    "metadata": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"},
+    "spec": {"$ref": "#/definitions/io.k8s.api.core.v1.PodSpec"}}},
+  "io.k8s.api.core.v1.PodSpec": {"type": "object", "properties": {
+    "containers": {"type": "array", "items": {"$ref": "#/definitions/io.k8s.api.core.v1.Container"}},
+    "nodeSelector": {"type": "object", "additionalProperties": {"type": "string"}},
+    "serviceAccountName": {"type": "string"},
+    "volumes": {"type": "array", "items": {"$ref": "#/definitions/io.k8s.api.core.v1.Volume"}}}},
+  "io.k8s.api.core.v1.Container": {"type": "object", "required": ["name"], "properties": {
+    "args": {"type": "array", "items": {"type": "string"}},
+    "command": {"type": "array", "items": {"type": "string"}},
+    "env": {"type": "array", "items": {"$ref": "#/definitions/io.k8s.api.core.v1.EnvVar"}},
+    "image": {"type": "string"}, "imagePullPolicy": {"type": "string"}, "name": {"type": "string"},
+    "ports": {"type": "array", "items": {"$ref": "#/definitions/io.k8s.api.core.v1.ContainerPort"}},
+    "resources": {"$ref": "#/definitions/io.k8s.api.core.v1.ResourceRequirements"},
+    "volumeMounts": {"type": "array", "items": {"$ref": "#/definitions/io.k8s.api.core.v1.VolumeMount"}}}},
+  "io.k8s.api.core.v1.ContainerPort": {"type": "object", "properties": {
+    "containerPort": {"type": "integer"}, "name": {"type": "string"}, "protocol": {"type": "string"}}},
+  "io.k8s.api.core.v1.EnvVar": {"type": "object", "properties": {
+    "name": {"type": "string"}, "value": {"type": "string"},
+    "valueFrom": {"$ref": "#/definitions/io.k8s.api.core.v1.EnvVarSource"}}},
+  "io.k8s.api.core.v1.EnvVarSource": {"type": "object", "properties": {
+    "secretKeyRef": {"$ref": "#/definitions/io.k8s.api.core.v1.SecretKeySelector"}}},
+  "io.k8s.api.core.v1.SecretKeySelector": {"type": "object", "properties": {
+    "key": {"type": "string"}, "name": {"type": "string"}}},
+  "io.k8s.api.core.v1.ResourceRequirements": {"type": "object", "properties": {
+    "limits": {"type": "object", "additionalProperties": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity"}},
+    "requests": {"type": "object", "additionalProperties": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity"}}}},
+  "io.k8s.api.core.v1.VolumeMount": {"type": "object", "properties": {
+    "mountPath": {"type": "string"}, "name": {"type": "string"}, "readOnly": {"type": "boolean"}}},
+  "io.k8s.api.core.v1.Volume": {"type": "object", "properties": {
+    "configMap": {"$ref": "#/definitions/io.k8s.api.core.v1.ConfigMapVolumeSource"},
+    "emptyDir": {"$ref": "#/definitions/io.k8s.api.core.v1.EmptyDirVolumeSource"},
+    "name": {"type": "string"},
+    "secret": {"$ref": "#/definitions/io.k8s.api.core.v1.SecretVolumeSource"}}},
+  "io.k8s.api.core.v1.ConfigMapVolumeSource": {"type": "object", "properties": {
+    "items": {"type": "array", "items": {"$ref": "#/definitions/io.k8s.api.core.v1.KeyToPath"}},
+    "name": {"type": "string"}}},
+  "io.k8s.api.core.v1.KeyToPath": {"type": "object", "properties": {
+    "key": {"type": "string"}, "path": {"type": "string"}}},
+  "io.k8s.api.core.v1.EmptyDirVolumeSource": {"type": "object", "properties": {
+    "medium": {"type": "string"}, "sizeLimit": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity"}}},
+  "io.k8s.api.core.v1.SecretVolumeSource": {"type": "object", "properties": {
+    "secretName": {"type": "string"}}},
+  "io.k8s.api.core.v1.Service": {"type": "object", "properties": {
+    "apiVersion": {"type": "string"}, "kind": {"type": "string"},
+    "metadata": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"},
+    "spec": {"$ref": "#/definitions/io.k8s.api.core.v1.ServiceSpec"},
+    "status": {"type": "object"}}},
+  "io.k8s.api.core.v1.ServiceSpec": {"type": "object", "properties": {
+    "ports": {"type": "array", "items": {"$ref": "#/definitions/io.k8s.api.core.v1.ServicePort"}},
+    "selector": {"type": "object", "additionalProperties": {"type": "string"}},
+    "type": {"type": "string"}}},
+  "io.k8s.api.core.v1.ServicePort": {"type": "object", "properties": {
+    "name": {"type": "string"}, "port": {"type": "integer"}, "protocol": {"type": "string"},
+    "targetPort": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.util.intstr.IntOrString"}}},
+  "io.k8s.api.core.v1.ConfigMap": {"type": "object", "properties": {
+    "apiVersion": {"type": "string"}, "kind": {"type": "string"},
+    "data": {"type": "object", "additionalProperties": {"type": "string"}},
+    "metadata": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"}}},
+  "io.k8s.api.core.v1.Secret": {"type": "object", "properties": {
+    "apiVersion": {"type": "string"}, "kind": {"type": "string"},
+    "data": {"type": "object", "additionalProperties": {"type": "string", "format": "byte"}},
+    "metadata": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"},
+    "type": {"type": "string"}}}
+})");
+  return d;
+}
 }  // namespace
 
 std::optional<json> openapi_v3_group_version(const ResourceTable& table,
@@ -118,10 +208,17 @@ json openapi_v3_root(const ResourceTable& table) {
 }
 
 json openapi_v2(const ResourceTable& table) {
-  json definitions = json::object();
+  json definitions = v2_detail();
   json paths = json::object();
   for (const ResourceType* t : table.all()) {
-    definitions[definition_name(*t)] = kind_schema(*t);
+    std::string name = definition_name(*t);
+    json schema = kind_schema(*t);
+    if (t->crd_name.empty() && definitions.contains(name)) {
+      definitions[name]["x-kubernetes-group-version-kind"] =
+          schema["x-kubernetes-group-version-kind"];
+    } else {
+      definitions[name] = schema;
+    }
     json op = {{"operationId", "patch" + t->kind},
                {"x-kubernetes-action", "patch"},
                {"x-kubernetes-group-version-kind", gvk(*t)},

@@ -36,9 +36,11 @@ class FastStd : public ::testing::Test {
 };
 
 std::string random_string(std::mt19937& rng, size_t max_len, bool bytes_only = false) {
-  static const std::vector<std::string> pieces = {"a", "b", "Z", " ", "\\n", "\\t", "\\\"", "\\\\", "é", "ü",
-                                                  "\\u0001", "\\u007f", "\\u0085", "日", "😀", "-", ":", "0"};
-  static const std::vector<std::string> byte_pieces = {"a", "b", "Z", " ", "\\n", "\\u00ff", "\\u0000", "é", "0"};
+  static const std::vector<std::string> pieces = {"a",       "b",    "Z", " ", "\\n",     "\\t",
+                                                  "\\\"",    "\\\\", "é", "ü", "\\u0001", "\\u007f",
+                                                  "\\u0085", "日",   "😀", "-", ":",       "0"};
+  static const std::vector<std::string> byte_pieces = {"a",       "b",       "Z", " ", "\\n",
+                                                       "\\u00ff", "\\u0000", "é", "0"};
   const auto& from = bytes_only ? byte_pieces : pieces;
   std::string s;
   size_t n = rng() % (max_len + 1);
@@ -47,8 +49,9 @@ std::string random_string(std::mt19937& rng, size_t max_len, bool bytes_only = f
 }
 
 std::string random_number(std::mt19937& rng) {
-  static const std::vector<std::string> specials = {"0", "-0", "1", "-1", "0.1", "1e20", "1.5e-7", "123456789012345678",
-                                                    "3.14159", "-2.5", "1e300", "4294967296"};
+  static const std::vector<std::string> specials = {
+      "0",       "-0",   "1",     "-1",        "0.1", "1e20", "1.5e-7", "123456789012345678",
+      "3.14159", "-2.5", "1e300", "4294967296"};
   if (rng() % 3 == 0) return specials[rng() % specials.size()];
   std::uniform_real_distribution<double> d(-1e6, 1e6);
   return json(d(rng)).dump();
@@ -57,11 +60,15 @@ std::string random_number(std::mt19937& rng) {
 std::string random_value(std::mt19937& rng, int depth) {
   int kind = static_cast<int>(rng() % (depth > 3 ? 5 : 7));
   switch (kind) {
-    case 0: return "null";
-    case 1: return rng() % 2 ? "true" : "false";
-    case 2: return random_number(rng);
+    case 0:
+      return "null";
+    case 1:
+      return rng() % 2 ? "true" : "false";
+    case 2:
+      return random_number(rng);
     case 3:
-    case 4: return random_string(rng, 6);
+    case 4:
+      return random_string(rng, 6);
     case 5: {
       std::string out = "[";
       size_t n = rng() % 4;
@@ -156,7 +163,8 @@ TEST_F(FastStd, ManifestJsonExMatchesStock) {
   expect_same("std.manifestJsonEx('x', ' ')");
   expect_same("std.manifestJsonEx({a: 1}, 2)");
   expect_same("std.manifestJsonEx({a: error 'boom'}, ' ')");
-  expect_same("std.manifestJsonEx({['k' + i]: {v: i, s: 'x' + i} for i in std.range(0, 299)}, '  ')");
+  expect_same(
+      "std.manifestJsonEx({['k' + i]: {v: i, s: 'x' + i} for i in std.range(0, 299)}, '  ')");
 }
 
 TEST_F(FastStd, MergePatchMatchesStock) {

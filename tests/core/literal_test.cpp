@@ -16,7 +16,8 @@ TEST(Literal, PlainDataMatchesJsonnet) {
       ks::app::templates::component_params(),
       ks::app::templates::env_globals(),
       ks_test::read(ks_test::source_path("tests/fixtures/ksonnet-app/components/params.libsonnet")),
-      ks_test::read(ks_test::source_path("tests/fixtures/ksonnet-app/components/db/params.libsonnet")),
+      ks_test::read(
+          ks_test::source_path("tests/fixtures/ksonnet-app/components/db/params.libsonnet")),
       R"({ a: 1, b: -2, c: 1.5, d: 1e3, e: -0.25, f: 12345678901234567890, g: 0.1,
   "quoted-key": 'single', h: @'verbatim \n', i: "esc \" \\ \n \t \u00e9 日", j: [], k: {}, l: [1, [2, {m: null}]],
   t: true, u: false, /* block */ # hash
@@ -32,9 +33,10 @@ TEST(Literal, PlainDataMatchesJsonnet) {
 }
 
 TEST(Literal, AnythingMoreIsLeftToJsonnet) {
-  for (std::string text : {"{a: 1 + 1}", "{a:: 1}", "{a+: {}}", "local x = 1; {a: x}", "{a: 1, a: 2}",
-                           "{[k]: 1 for k in ['a']}", "{a: |||\n  x\n|||}", "{a: 1", "{a: import 'x.json'}",
-                           "{a: std.length([])}", "{a: self.b, b: 1}", "{a: $}", "{true: 1}"}) {
+  for (std::string text :
+       {"{a: 1 + 1}", "{a:: 1}", "{a+: {}}", "local x = 1; {a: x}", "{a: 1, a: 2}",
+        "{[k]: 1 for k in ['a']}", "{a: |||\n  x\n|||}", "{a: 1", "{a: import 'x.json'}",
+        "{a: std.length([])}", "{a: self.b, b: 1}", "{a: $}", "{true: 1}"}) {
     EXPECT_FALSE(ks::render::literal_json(text).has_value()) << text;
   }
 }

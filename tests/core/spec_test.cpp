@@ -37,16 +37,20 @@ description: kept
   EXPECT_EQ(out["libraries"]["incubator/redis"]["version"], "abc123");
   EXPECT_FALSE(out["registries"]["incubator"].contains("gitVersion"));
   // A round trip of what ks writes is stable.
-  EXPECT_EQ(ks::app::emit_spec(ks::app::parse_spec(ks::app::emit_spec(spec), "x")), ks::app::emit_spec(spec));
+  EXPECT_EQ(ks::app::emit_spec(ks::app::parse_spec(ks::app::emit_spec(spec), "x")),
+            ks::app::emit_spec(spec));
 }
 
 TEST(Spec, OverridesWinButAreNotWritten) {
-  auto spec = ks::app::parse_spec("apiVersion: 0.3.0\nkind: ksonnet.io/app\nname: a\nenvironments:\n  dev:\n"
-                                  "    destination: {namespace: a, server: s}\n    path: dev\n",
-                                  "app.yaml");
-  ks::app::apply_override(spec, "apiVersion: 0.3.0\nkind: ksonnet.io/app-override\nenvironments:\n  dev:\n"
-                                "    destination: {namespace: b, server: s2}\n    path: dev\n",
-                          "app.override.yaml");
+  auto spec = ks::app::parse_spec(
+      "apiVersion: 0.3.0\nkind: ksonnet.io/app\nname: a\nenvironments:\n  dev:\n"
+      "    destination: {namespace: a, server: s}\n    path: dev\n",
+      "app.yaml");
+  ks::app::apply_override(
+      spec,
+      "apiVersion: 0.3.0\nkind: ksonnet.io/app-override\nenvironments:\n  dev:\n"
+      "    destination: {namespace: b, server: s2}\n    path: dev\n",
+      "app.override.yaml");
   EXPECT_EQ(spec.find_env("dev")->ns, "b");
   auto out = ks::yaml::parse(ks::app::emit_spec(spec), "out");
   EXPECT_EQ(out["environments"]["dev"]["destination"]["namespace"], "a");
@@ -66,7 +70,8 @@ TEST(Spec, ErrorsNameTheFileAndField) {
   expect_error("apiVersion: 9.9.9\n", "apiVersion '9.9.9' is not supported");
   expect_error("apiVersion: 0.3.0\nkind: other\n", "expected ksonnet.io/app");
   expect_error("apiVersion: 0.3.0\nenvironments: [1]\n", "'environments' must be a mapping");
-  expect_error("apiVersion: 0.3.0\nenvironments:\n  a:\n    targets: x\n", "'environments.a.targets' must be a list");
+  expect_error("apiVersion: 0.3.0\nenvironments:\n  a:\n    targets: x\n",
+               "'environments.a.targets' must be a list");
 }
 
 }  // namespace

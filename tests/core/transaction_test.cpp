@@ -55,10 +55,11 @@ TEST_F(TransactionTest, RecoverReplaysAnInterruptedJournal) {
   stdfs::create_directories(layout.dot_ksonnet() / "tmp/txn-dead");
   ks_test::write(layout.dot_ksonnet() / "tmp/txn-dead/f0", "new app");
   ks_test::write(layout.dot_ksonnet() / "tmp/txn-dead/f1", "new b");
-  nlohmann::json journal = {{"steps",
-                             {{{"op", "write"}, {"from", ".ksonnet/tmp/txn-dead/f0"}, {"to", "app.yaml"}},
-                              {{"op", "write"}, {"from", ".ksonnet/tmp/txn-dead/f1"}, {"to", "components/b.jsonnet"}},
-                              {{"op", "remove"}, {"to", "components/a.jsonnet"}}}}};
+  nlohmann::json journal = {
+      {"steps",
+       {{{"op", "write"}, {"from", ".ksonnet/tmp/txn-dead/f0"}, {"to", "app.yaml"}},
+        {{"op", "write"}, {"from", ".ksonnet/tmp/txn-dead/f1"}, {"to", "components/b.jsonnet"}},
+        {{"op", "remove"}, {"to", "components/a.jsonnet"}}}}};
   // Step 1 already happened before the kill.
   stdfs::rename(layout.dot_ksonnet() / "tmp/txn-dead/f0", layout.root / "app.yaml");
   ks_test::write(layout.dot_ksonnet() / "journal", journal.dump());

@@ -27,7 +27,8 @@ TEST_F(FixtureApp, RendersIdenticallyToItsGoldenOutput) {
   for (const char* env : {"default", "prod"}) {
     auto r = sb.ks({"show", env}, root);
     ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_EQ(r.out, read(ks_test::source_path(std::string("tests/fixtures/ksonnet-app.") + env + ".golden.yaml")))
+    EXPECT_EQ(r.out, read(ks_test::source_path(std::string("tests/fixtures/ksonnet-app.") + env +
+                                               ".golden.yaml")))
         << env;
   }
   // Rendering reads the app and never writes to it.
@@ -44,14 +45,16 @@ TEST_F(FixtureApp, ListsAndEditsKeepKsonnetFormat) {
   EXPECT_NE(comps.out.find("db.mysql"), std::string::npos);
   ASSERT_EQ(sb.ks({"param", "set", "--env=prod", "guestbook-ui", "replicas", "5"}, root).code, 0);
   std::string params = read(root / "environments/prod/params.libsonnet");
-  EXPECT_NE(params.find("      replicas: 5,\n      type: \"LoadBalancer\","), std::string::npos) << params;
+  EXPECT_NE(params.find("      replicas: 5,\n      type: \"LoadBalancer\","), std::string::npos)
+      << params;
   auto show = sb.ks({"show", "prod", "-c", "guestbook-ui", "-o", "json"}, root);
   ASSERT_EQ(show.code, 0) << show.err;
   EXPECT_EQ(nlohmann::json::parse(show.out)["items"][1]["spec"]["replicas"], 5);
   // app.yaml is rewritten only by commands that change it, and then as 0.3.0 with the same content.
   ASSERT_EQ(sb.ks({"env", "set", "default", "--namespace", "dev"}, root).code, 0);
   auto app = ks::yaml::parse(read(root / "app.yaml"), "app.yaml");
-  EXPECT_EQ(app["libraries"]["incubator/redis"]["version"], "40285d8a14f1ac5787e405e1023cf0c07f6aa28c");
+  EXPECT_EQ(app["libraries"]["incubator/redis"]["version"],
+            "40285d8a14f1ac5787e405e1023cf0c07f6aa28c");
   EXPECT_EQ(app["registries"]["incubator"]["protocol"], "github");
   EXPECT_EQ(app["environments"]["prod"]["targets"], (nlohmann::json{"/", "db"}));
   EXPECT_EQ(app["environments"]["default"]["destination"]["namespace"], "dev");
@@ -87,7 +90,8 @@ version: 0.0.1
   ks_test::write(root / "app.yaml", "apiVersion: 0.0.1\nkind: ksonnet.io/app\nname: x\n");
   auto old = sb.ks({"show", "prod"}, root);
   EXPECT_NE(old.code, 0);
-  EXPECT_NE(old.err.find("app.yaml: apiVersion '0.0.1' is not supported"), std::string::npos) << old.err;
+  EXPECT_NE(old.err.find("app.yaml: apiVersion '0.0.1' is not supported"), std::string::npos)
+      << old.err;
   ks_test::write(root / "app.yaml", "apiVersion: 0.3.0\nname: [\n");
   auto broken = sb.ks({"show", "prod"}, root);
   EXPECT_NE(broken.code, 0);

@@ -23,11 +23,25 @@ TEST(Version, PrintsKsAndJsonnetVersions) {
 
 TEST(Help, EveryCommandHasHelpWithAnExample) {
   Sandbox sb;
-  for (std::vector<std::string> cmd : std::vector<std::vector<std::string>>{
-           {"init"}, {"env", "add"}, {"env", "list"}, {"env", "describe"}, {"env", "rm"}, {"env", "set"},
-           {"env", "current"}, {"env", "targets"}, {"component", "list"}, {"component", "rm"}, {"param", "set"},
-           {"param", "unset"}, {"param", "list"}, {"param", "diff"}, {"show"}, {"import"}, {"module", "create"},
-           {"module", "list"}, {"version"}}) {
+  for (std::vector<std::string> cmd : std::vector<std::vector<std::string>>{{"init"},
+                                                                            {"env", "add"},
+                                                                            {"env", "list"},
+                                                                            {"env", "describe"},
+                                                                            {"env", "rm"},
+                                                                            {"env", "set"},
+                                                                            {"env", "current"},
+                                                                            {"env", "targets"},
+                                                                            {"component", "list"},
+                                                                            {"component", "rm"},
+                                                                            {"param", "set"},
+                                                                            {"param", "unset"},
+                                                                            {"param", "list"},
+                                                                            {"param", "diff"},
+                                                                            {"show"},
+                                                                            {"import"},
+                                                                            {"module", "create"},
+                                                                            {"module", "list"},
+                                                                            {"version"}}) {
     cmd.push_back("--help");
     auto r = sb.ks(cmd);
     EXPECT_EQ(r.code, 0) << cmd[0];
@@ -43,9 +57,10 @@ TEST(Init, ScaffoldsKsonnetLayout) {
   auto r = sb.ks({"init", "my-app"});
   ASSERT_EQ(r.code, 0) << r.err;
   auto root = sb.root() / "my-app";
-  for (const char* f : {"app.yaml", ".gitignore", "components/params.libsonnet", "environments/base.libsonnet",
-                        "environments/default/main.jsonnet", "environments/default/params.libsonnet",
-                        "environments/default/globals.libsonnet", "lib/k.libsonnet"}) {
+  for (const char* f :
+       {"app.yaml", ".gitignore", "components/params.libsonnet", "environments/base.libsonnet",
+        "environments/default/main.jsonnet", "environments/default/params.libsonnet",
+        "environments/default/globals.libsonnet", "lib/k.libsonnet"}) {
     EXPECT_TRUE(std::filesystem::is_regular_file(root / f)) << f;
   }
   EXPECT_TRUE(std::filesystem::is_directory(root / "vendor"));
@@ -167,12 +182,14 @@ TEST_F(AppTest, EnvNamesAreValidated) {
 }
 
 TEST_F(AppTest, ComponentsIncludingModulesAndRemoval) {
-  write(root / "components/web.jsonnet", "{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'web'}}\n");
+  write(root / "components/web.jsonnet",
+        "{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'web'}}\n");
   write(root / "components/raw.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: raw\n");
   write(root / "components/lib.libsonnet", "{}\n");
   ASSERT_EQ(ks({"module", "create", "ml"}).code, 0);
   EXPECT_TRUE(std::filesystem::exists(root / "components/ml/params.libsonnet"));
-  write(root / "components/ml/cnn.jsonnet", "{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'cnn'}}\n");
+  write(root / "components/ml/cnn.jsonnet",
+        "{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'cnn'}}\n");
   auto list = ks({"component", "list", "-o", "json"});
   ASSERT_EQ(list.code, 0) << list.err;
   auto comps = nlohmann::json::parse(list.out);
@@ -200,8 +217,10 @@ TEST_F(AppTest, ComponentsIncludingModulesAndRemoval) {
 
 TEST_F(AppTest, EnvTargetsChooseModules) {
   ASSERT_EQ(ks({"module", "create", "ml"}).code, 0);
-  write(root / "components/ml/cnn.jsonnet", "{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'cnn'}}\n");
-  write(root / "components/web.jsonnet", "{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'web'}}\n");
+  write(root / "components/ml/cnn.jsonnet",
+        "{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'cnn'}}\n");
+  write(root / "components/web.jsonnet",
+        "{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'web'}}\n");
   auto only_root = ks({"show", "default"});
   ASSERT_EQ(only_root.code, 0) << only_root.err;
   EXPECT_EQ(only_root.out.find("name: cnn"), std::string::npos);
@@ -220,9 +239,10 @@ TEST_F(AppTest, EnvTargetsChooseModules) {
 }
 
 TEST_F(AppTest, ImportManifestsBecomeComponents) {
-  write(sb.root() / "in/deploy.yaml",
-        "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: nginx\nspec:\n  replicas: 2\n---\n"
-        "apiVersion: v1\nkind: Service\nmetadata:\n  name: nginx\n");
+  write(
+      sb.root() / "in/deploy.yaml",
+      "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: nginx\nspec:\n  replicas: 2\n---\n"
+      "apiVersion: v1\nkind: Service\nmetadata:\n  name: nginx\n");
   auto r = ks({"import", "-f", (sb.root() / "in").string()});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_TRUE(std::filesystem::exists(root / "components/deployment-nginx.yaml"));
@@ -240,7 +260,8 @@ TEST_F(AppTest, ImportManifestsBecomeComponents) {
 }
 
 TEST_F(AppTest, CommandsFindTheAppFromASubfolderOrDir) {
-  write(root / "components/web.jsonnet", "{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'web'}}\n");
+  write(root / "components/web.jsonnet",
+        "{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'web'}}\n");
   auto sub = sb.ks({"show", "default"}, root / "components");
   EXPECT_EQ(sub.code, 0) << sub.err;
   auto dir = sb.ks({"--dir", root.string(), "show", "default"}, sb.root());

@@ -44,11 +44,16 @@ TEST_F(ParamsTest, ValuesAreTypedAsKsonnetTypedThem) {
     std::string input, type, shown;
   };
   std::vector<Case> cases = {
-      {{}, "1", "number", "1"},          {{}, "-3", "number", "-3"},
-      {{}, "1.5", "number", "1.5"},      {{}, "true", "boolean", "true"},
-      {{}, "False", "boolean", "false"}, {{}, "\"1\"", "string", "1"},
-      {{"--as-string"}, "1", "string", "1"}, {{}, "hello world", "string", "hello world"},
-      {{}, "[1, 'two']", "array", "[1, \"two\"]"}, {{}, "{a: {b: 1}}", "object", "{\"a\": {\"b\": 1}}"},
+      {{}, "1", "number", "1"},
+      {{}, "-3", "number", "-3"},
+      {{}, "1.5", "number", "1.5"},
+      {{}, "true", "boolean", "true"},
+      {{}, "False", "boolean", "false"},
+      {{}, "\"1\"", "string", "1"},
+      {{"--as-string"}, "1", "string", "1"},
+      {{}, "hello world", "string", "hello world"},
+      {{}, "[1, 'two']", "array", "[1, \"two\"]"},
+      {{}, "{a: {b: 1}}", "object", "{\"a\": {\"b\": 1}}"},
       {{}, "01", "string", "01"},
   };
   for (const auto& c : cases) {
@@ -108,7 +113,8 @@ TEST_F(ParamsTest, EditsKeepCommentsOrderAndOtherEntries) {
   EXPECT_EQ(read(root / "components/params.libsonnet"), expected);
   ASSERT_EQ(ks({"param", "set", "c", "beta", "b"}).code, 0);
   std::string after = read(root / "components/params.libsonnet");
-  EXPECT_NE(after.find("      alpha: [1, 2],\n      beta: \"b\",\n    },"), std::string::npos) << after;
+  EXPECT_NE(after.find("      alpha: [1, 2],\n      beta: \"b\",\n    },"), std::string::npos)
+      << after;
   EXPECT_NE(after.find("// keep this comment"), std::string::npos);
   EXPECT_NE(after.find("other: { x: 1 }"), std::string::npos);
   ASSERT_EQ(ks({"param", "unset", "c", "beta"}).code, 0);

@@ -32,7 +32,8 @@ class ShowTest : public ::testing::Test {
 // The issue's "done when" flow.
 TEST_F(ShowTest, EnvParamRendersOnlyForThatEnv) {
   ASSERT_EQ(ks({"env", "add", "gke", "--namespace", "ml"}).code, 0);
-  write(root / "components/c.jsonnet", R"(local params = std.extVar("__ksonnet/params").components.c;
+  write(root / "components/c.jsonnet",
+        R"(local params = std.extVar("__ksonnet/params").components.c;
 { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: "c" }, spec: { replicas: params.replicas } }
 )");
   ASSERT_EQ(ks({"param", "set", "c", "replicas", "1"}).code, 0);
@@ -60,10 +61,11 @@ k.core.v1.list.new([
   auto objs = items("default");
   ASSERT_EQ(objs.size(), 6u);
   std::vector<std::string> order;
-  for (const auto& o : objs) order.push_back(o["kind"].get<std::string>() + "/" + o["metadata"]["name"].get<std::string>());
+  for (const auto& o : objs)
+    order.push_back(o["kind"].get<std::string>() + "/" + o["metadata"]["name"].get<std::string>());
   // Cluster-scoped and unknown kinds (no namespace) first, then by namespace and kind rank.
-  EXPECT_EQ(order, (std::vector<std::string>{"Namespace/team", "ClusterRole/reader", "Widget/w", "ConfigMap/cfg",
-                                             "Deployment/web", "Service/web"}));
+  EXPECT_EQ(order, (std::vector<std::string>{"Namespace/team", "ClusterRole/reader", "Widget/w",
+                                             "ConfigMap/cfg", "Deployment/web", "Service/web"}));
   EXPECT_FALSE(objs[0]["metadata"].contains("namespace"));
   EXPECT_FALSE(objs[2]["metadata"].contains("namespace"));  // unknown kind: left for discovery
   EXPECT_EQ(objs[3]["metadata"]["namespace"], "default");
@@ -82,7 +84,8 @@ spec:
   scope: Namespaced
   names: {kind: Widget, plural: widgets}
 )");
-  write(root / "components/w.jsonnet", R"({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } })");
+  write(root / "components/w.jsonnet",
+        R"({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } })");
   auto objs = items("default");
   ASSERT_EQ(objs.size(), 2u);
   EXPECT_EQ(objs[1]["kind"], "Widget");
@@ -90,7 +93,8 @@ spec:
 }
 
 TEST_F(ShowTest, YamlOutputQuotesStringsThatLookLikeOtherTypes) {
-  write(root / "components/c.jsonnet", R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" },
+  write(root / "components/c.jsonnet",
+        R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" },
   data: { a: "0", b: "true", c: "null", d: "1e3", e: "~", f: "plain", g: "two\nlines\n", h: "", i: "x: y" } })");
   auto r = ks({"show", "default"});
   ASSERT_EQ(r.code, 0) << r.err;
@@ -119,7 +123,8 @@ metadata:
 
 TEST_F(ShowTest, MultiDocumentYamlComponentsRenderEveryObject) {
   write(root / "components/two.yaml",
-        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: two\n");
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\n---\napiVersion: v1\nkind: "
+        "Secret\nmetadata:\n  name: two\n");
   auto objs = items("default");
   ASSERT_EQ(objs.size(), 2u);
   EXPECT_EQ(objs[0]["kind"], "Secret");
@@ -128,18 +133,23 @@ TEST_F(ShowTest, MultiDocumentYamlComponentsRenderEveryObject) {
 }
 
 TEST_F(ShowTest, ComponentFilterAndUnknownComponent) {
-  write(root / "components/a.jsonnet", R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a" } })");
-  write(root / "components/b.jsonnet", R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "b" } })");
+  write(root / "components/a.jsonnet",
+        R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a" } })");
+  write(root / "components/b.jsonnet",
+        R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "b" } })");
   EXPECT_EQ(items("default", {"-c", "b"}).size(), 1u);
   EXPECT_EQ(items("default", {"-c", "a", "-c", "b"}).size(), 2u);
   auto r = ks({"show", "default", "-c", "zzz"});
   EXPECT_NE(r.code, 0);
-  EXPECT_NE(r.err.find("component 'zzz' does not exist (components: a, b)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("component 'zzz' does not exist (components: a, b)"), std::string::npos)
+      << r.err;
 }
 
 TEST_F(ShowTest, JsonnetErrorsNameTheComponentFileAndLine) {
-  write(root / "components/good.jsonnet", R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "g" } })");
-  write(root / "components/bad.jsonnet", "local x = 1;\n{\n  apiVersion: 'v1',\n  kind: error 'boom',\n}\n");
+  write(root / "components/good.jsonnet",
+        R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "g" } })");
+  write(root / "components/bad.jsonnet",
+        "local x = 1;\n{\n  apiVersion: 'v1',\n  kind: error 'boom',\n}\n");
   auto before = ks_test::snapshot(root);
   auto r = ks({"show", "default"});
   EXPECT_EQ(r.code, 1);
@@ -150,7 +160,8 @@ TEST_F(ShowTest, JsonnetErrorsNameTheComponentFileAndLine) {
   EXPECT_EQ(s.code, 1);
   EXPECT_EQ(s.err.rfind("error: components/bad.jsonnet:2:", 0), 0u) << s.err;
   EXPECT_NE(s.err.find("syntax error"), std::string::npos) << s.err;
-  write(root / "components/bad.jsonnet", "local p = std.extVar('__ksonnet/params').components.bad;\n{ a: p.missing }\n");
+  write(root / "components/bad.jsonnet",
+        "local p = std.extVar('__ksonnet/params').components.bad;\n{ a: p.missing }\n");
   auto m = ks({"show", "default"});
   EXPECT_EQ(m.code, 1);
   EXPECT_EQ(m.err.rfind("error: components/bad.jsonnet:2:", 0), 0u) << m.err;
@@ -166,14 +177,17 @@ TEST_F(ShowTest, BadComponentValuesAreNamed) {
   write(root / "components/n.jsonnet", "42\n");
   auto r = ks({"show", "default"});
   EXPECT_NE(r.code, 0);
-  EXPECT_NE(r.err.find("components/n.jsonnet: component 'n' must evaluate to an object"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("components/n.jsonnet: component 'n' must evaluate to an object"),
+            std::string::npos)
+      << r.err;
   write(root / "components/n.jsonnet", "{ kind: 'ConfigMap', metadata: { name: 'x' } }\n");
   auto k = ks({"show", "default"});
   EXPECT_NE(k.err.find("without apiVersion"), std::string::npos) << k.err;
 }
 
 TEST_F(ShowTest, CustomMainJsonnetOverridesComponents) {
-  write(root / "components/web.jsonnet", R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "web" } })");
+  write(root / "components/web.jsonnet",
+        R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "web" } })");
   write(root / "environments/default/main.jsonnet", R"(local base = import "base.libsonnet";
 base + {
   web+: { metadata+: { labels+: { team: std.extVar("team") } } },
@@ -199,12 +213,17 @@ local env = std.extVar("__ksonnet/environments");
   data: { a: a.name, b: b.name, c: c.name, d: d.name, ns: env.namespace, env: env.name } })");
   auto objs = items("default", {"-J", (sb.root() / "extra").string()});
   ASSERT_EQ(objs.size(), 1u);
-  EXPECT_EQ(objs[0]["data"], (nlohmann::json{{"a", "from-components"}, {"b", "from-lib"}, {"c", "from-vendor"},
-                                              {"d", "from-jpath"}, {"ns", "default"}, {"env", "default"}}));
+  EXPECT_EQ(objs[0]["data"], (nlohmann::json{{"a", "from-components"},
+                                             {"b", "from-lib"},
+                                             {"c", "from-vendor"},
+                                             {"d", "from-jpath"},
+                                             {"ns", "default"},
+                                             {"env", "default"}}));
 }
 
 TEST_F(ShowTest, NativeFunctions) {
-  write(root / "components/c.jsonnet", R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" },
+  write(root / "components/c.jsonnet",
+        R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" },
   data: { y: std.toString(std.native("parseYaml")("a: 1\n---\nb: [x]\n")),
           j: std.toString(std.native("parseJson")('{"k": true}')),
           m: std.toString(std.native("regexMatch")("^a.c$", "abc")),
@@ -221,13 +240,16 @@ TEST_F(ShowTest, NativeFunctions) {
 
 TEST_F(ShowTest, RefusesToRenderADriftedPackage) {
   write(sb.root() / "reg/registry.yaml",
-        "apiVersion: 0.2.0\nkind: ksonnet.io/registry\nlibraries:\n  p:\n    path: p\n    version: master\n");
-  write(sb.root() / "reg/p/parts.yaml", "apiVersion: 0.0.1\nkind: ksonnet.io/parts\nname: p\ndescription: d\n");
+        "apiVersion: 0.2.0\nkind: ksonnet.io/registry\nlibraries:\n  p:\n    path: p\n    version: "
+        "master\n");
+  write(sb.root() / "reg/p/parts.yaml",
+        "apiVersion: 0.0.1\nkind: ksonnet.io/parts\nname: p\ndescription: d\n");
   write(sb.root() / "reg/p/p.libsonnet", "{ name: 'from-p' }\n");
   ASSERT_EQ(ks({"registry", "add", "reg", (sb.root() / "reg").string()}).code, 0);
   ASSERT_EQ(ks({"pkg", "install", "reg/p"}).code, 0);
   write(root / "components/c.jsonnet",
-        "{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: (import 'reg/p/p.libsonnet').name } }\n");
+        "{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: (import "
+        "'reg/p/p.libsonnet').name } }\n");
   EXPECT_EQ(items("default").size(), 1u);
   write(root / "vendor/reg/p/p.libsonnet", "{ name: 'tampered' }\n");
   auto r = ks({"show", "default"});
@@ -237,7 +259,8 @@ TEST_F(ShowTest, RefusesToRenderADriftedPackage) {
 }
 
 TEST_F(ShowTest, CurrentEnvIsTheDefault) {
-  write(root / "components/a.jsonnet", R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a" } })");
+  write(root / "components/a.jsonnet",
+        R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "a" } })");
   auto none = ks({"show"});
   EXPECT_NE(none.code, 0);
   EXPECT_NE(none.err.find("ks env current --set"), std::string::npos);
@@ -249,8 +272,8 @@ TEST_F(ShowTest, ManyComponentsRenderAcrossThreadsIdentically) {
   for (int i = 0; i < 40; ++i) {
     write(root / ("components/c" + std::to_string(i) + ".jsonnet"),
           "local p = std.extVar('__ksonnet/params').components['c" + std::to_string(i) +
-              "'];\n{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c" + std::to_string(i) +
-              "' }, data: { v: std.toString(p.v) } }\n");
+              "'];\n{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c" +
+              std::to_string(i) + "' }, data: { v: std.toString(p.v) } }\n");
     ASSERT_EQ(ks({"param", "set", "c" + std::to_string(i), "v", std::to_string(i)}).code, 0);
   }
   auto objs = items("default");

@@ -9,10 +9,11 @@
 
 namespace {
 
-
 using ks_test::Sandbox;
 
-bool have_kubectl() { return std::filesystem::exists("/usr/bin/kubectl"); }
+bool have_kubectl() {
+  return std::filesystem::exists("/usr/bin/kubectl");
+}
 
 class SeedFlow : public ::testing::Test {
  protected:
@@ -23,14 +24,16 @@ class SeedFlow : public ::testing::Test {
   }
   ks_test::Run ok(const std::vector<std::string>& args) {
     ks_test::Run r = ks(args, app);
-    EXPECT_EQ(r.code, 0) << "ks " << args[0] << " " << (args.size() > 1 ? args[1] : "") << "\n" << r.out << r.err;
+    EXPECT_EQ(r.code, 0) << "ks " << args[0] << " " << (args.size() > 1 ? args[1] : "") << "\n"
+                         << r.out << r.err;
     return r;
   }
   ks_test::Run kubectl(const std::vector<std::string>& args) {
     std::vector<std::string> argv = {"/usr/bin/kubectl", "--request-timeout=10s"};
     argv.insert(argv.end(), args.begin(), args.end());
     ks::process::Options o;
-    o.env_set = {{"KUBECONFIG", server.kubeconfig()}, {"HOME", sb.home().string()},
+    o.env_set = {{"KUBECONFIG", server.kubeconfig()},
+                 {"HOME", sb.home().string()},
                  {"KUBECACHEDIR", (sb.home() / "kubecache").string()}};
     o.timeout = std::chrono::milliseconds(60000);
     auto r = ks::process::run(argv, o);
@@ -53,7 +56,9 @@ TEST_F(SeedFlow, DeploysToTwoContextsAndCleansUp) {
   ok({"env", "add", "minikube", "--context=minikube"});
   ok({"env", "add", "gke", "--context=gke"});
   ks_test::Run core = ok({"apply", "minikube", "-c", "kubeflow-core"});
-  EXPECT_NE(core.out.find("created customresourcedefinition tfjobs.kubeflow.org"), std::string::npos) << core.out;
+  EXPECT_NE(core.out.find("created customresourcedefinition tfjobs.kubeflow.org"),
+            std::string::npos)
+      << core.out;
   EXPECT_NE(core.out.find("0 failed"), std::string::npos);
   ok({"generate", "tf-cnn", "cnn", "--name=cnn"});
   EXPECT_NE(ok({"prototype", "list"}).out.find("io.ksonnet.pkg.tf-cnn"), std::string::npos);
@@ -72,7 +77,8 @@ TEST_F(SeedFlow, DeploysToTwoContextsAndCleansUp) {
   ks_test::Run all = ok({"apply", "gke"});
   EXPECT_NE(all.out.find("0 failed"), std::string::npos) << all.out;
   ks_test::Run again = ok({"apply", "gke"});
-  EXPECT_NE(again.out.find("0 created, 0 configured, 15 unchanged, 0 failed"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("0 created, 0 configured, 15 unchanged, 0 failed"), std::string::npos)
+      << again.out;
   ks_test::Run diff = ks({"diff", "gke"}, app);
   EXPECT_EQ(diff.code, 0) << diff.out << diff.err;
   EXPECT_EQ(diff.out, "");
@@ -88,23 +94,26 @@ TEST_F(SeedFlow, DeploysToTwoContextsAndCleansUp) {
   EXPECT_GT(applies, 15);
 
   if (have_kubectl()) {
-    ks_test::Run img = kubectl({"--context", "gke", "get", "tfjobs.kubeflow.org", "cnn", "-n", "default", "-o", "json"});
+    ks_test::Run img = kubectl(
+        {"--context", "gke", "get", "tfjobs.kubeflow.org", "cnn", "-n", "default", "-o", "json"});
     ASSERT_EQ(img.code, 0) << img.err;
     auto tfjob = nlohmann::json::parse(img.out);
     auto worker = tfjob["spec"]["tfReplicaSpecs"]["Worker"]["template"]["spec"]["containers"][0];
     EXPECT_NE(worker["image"].get<std::string>().find("gpu"), std::string::npos) << worker.dump();
     EXPECT_EQ(worker["resources"]["limits"]["nvidia.com/gpu"], 1);
-    ks_test::Run hub = kubectl({"--context", "minikube", "get", "statefulset", "tf-hub", "-n", "default"});
+    ks_test::Run hub =
+        kubectl({"--context", "minikube", "get", "statefulset", "tf-hub", "-n", "default"});
     EXPECT_EQ(hub.code, 0) << hub.err;
   }
 
   ks_test::Run del = ok({"delete", "minikube"});
   EXPECT_NE(del.out.find("0 failed"), std::string::npos) << del.out;
   if (have_kubectl()) {
-    ks_test::Run left = kubectl({"--context", "gke", "get",
-                        "deployments,statefulsets,services,configmaps,serviceaccounts,roles,rolebindings,"
-                        "clusterroles,clusterrolebindings,customresourcedefinitions",
-                        "-l", "ksonnet.io/component", "-A"});
+    ks_test::Run left =
+        kubectl({"--context", "gke", "get",
+                 "deployments,statefulsets,services,configmaps,serviceaccounts,roles,rolebindings,"
+                 "clusterroles,clusterrolebindings,customresourcedefinitions",
+                 "-l", "ksonnet.io/component", "-A"});
     EXPECT_EQ(left.code, 0) << left.err;
     EXPECT_EQ(left.out, "");
     EXPECT_NE(left.err.find("No resources found"), std::string::npos) << left.err;
@@ -114,7 +123,8 @@ TEST_F(SeedFlow, DeploysToTwoContextsAndCleansUp) {
 TEST_F(SeedFlow, ApplyRefusesAContextThatNowPointsElsewhere) {
   ASSERT_EQ(ks({"init", "a", "--context", "minikube"}, sb.root()).code, 0);
   app = sb.root() / "a";
-  ks_test::write(app / "components/cm.jsonnet", "{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'cm'}}\n");
+  ks_test::write(app / "components/cm.jsonnet",
+                 "{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'cm'}}\n");
   // The env recorded minikube's server; rebinding the context to another server must be refused.
   std::string config = ks_test::read(server.kubeconfig());
   std::string moved = config;
@@ -122,7 +132,8 @@ TEST_F(SeedFlow, ApplyRefusesAContextThatNowPointsElsewhere) {
   ASSERT_NE(pos, std::string::npos);
   moved.replace(pos, server.server().size(), "https://127.0.0.1:1");
   ks_test::write(sb.root() / "moved.kubeconfig", moved);
-  ks_test::Run r = sb.ks({"apply", "default"}, app, {{"KUBECONFIG", (sb.root() / "moved.kubeconfig").string()}});
+  ks_test::Run r =
+      sb.ks({"apply", "default"}, app, {{"KUBECONFIG", (sb.root() / "moved.kubeconfig").string()}});
   EXPECT_NE(r.code, 0);
   EXPECT_NE(r.err.find(server.server()), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("https://127.0.0.1:1"), std::string::npos) << r.err;

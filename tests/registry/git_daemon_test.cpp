@@ -45,8 +45,12 @@ bool accepting(int port) {
 class GitDaemon {
  public:
   GitDaemon(const stdfs::path& base, int port) {
-    std::vector<std::string> args = {kGitDaemon, "--reuseaddr", "--export-all", "--listen=127.0.0.1",
-                                     "--port=" + std::to_string(port), "--base-path=" + base.string(),
+    std::vector<std::string> args = {kGitDaemon,
+                                     "--reuseaddr",
+                                     "--export-all",
+                                     "--listen=127.0.0.1",
+                                     "--port=" + std::to_string(port),
+                                     "--base-path=" + base.string(),
                                      base.string()};
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -74,7 +78,8 @@ TEST(RegistryGitDaemon, AddAndInstallOverGitProtocol) {
   int port = free_port();
   GitDaemon daemon(served, port);
   ASSERT_TRUE(daemon.running());
-  for (int i = 0; i < 100 && !accepting(port); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  for (int i = 0; i < 100 && !accepting(port); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
   ASSERT_TRUE(accepting(port)) << "git daemon did not start on port " << port;
 
   stdfs::path app = new_app(sb, "app");

@@ -17,7 +17,9 @@ Run ks(const std::vector<std::string>& args, const stdfs::path& cwd,
   return {r.exit_code, r.out, r.err};
 }
 
-Sandbox::Sandbox() : dir_("ks-test-") { stdfs::create_directories(home()); }
+Sandbox::Sandbox() : dir_("ks-test-") {
+  stdfs::create_directories(home());
+}
 
 Run Sandbox::ks(const std::vector<std::string>& args, const stdfs::path& cwd,
                 std::map<std::string, std::string> env) const {
@@ -27,7 +29,9 @@ Run Sandbox::ks(const std::vector<std::string>& args, const stdfs::path& cwd,
   return ks_test::ks(args, cwd, env);
 }
 
-std::string read(const stdfs::path& p) { return ks::fs::read_file(p); }
+std::string read(const stdfs::path& p) {
+  return ks::fs::read_file(p);
+}
 
 void write(const stdfs::path& p, const std::string& content) {
   stdfs::create_directories(p.parent_path());
@@ -37,11 +41,14 @@ void write(const stdfs::path& p, const std::string& content) {
 std::map<std::string, std::string> snapshot(const stdfs::path& dir) {
   std::map<std::string, std::string> files;
   for (const auto& e : stdfs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) files[stdfs::relative(e.path(), dir).generic_string()] = read(e.path());
+    if (e.is_regular_file())
+      files[stdfs::relative(e.path(), dir).generic_string()] = read(e.path());
   }
   return files;
 }
 
-std::string source_path(const std::string& rel) { return std::string(KS_SOURCE_DIR) + "/" + rel; }
+std::string source_path(const std::string& rel) {
+  return std::string(KS_SOURCE_DIR) + "/" + rel;
+}
 
 }  // namespace ks_test
