@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/strings.h"
 #include "render/jsonnet_api.h"
 
 namespace ks::render {
@@ -15,48 +16,6 @@ namespace ks::render {
 namespace {
 
 using nlohmann::json;
-
-// ---- UTF-8 helpers (libjsonnet hands strings over as UTF-8) ----
-
-std::vector<char32_t> decode_utf8(const std::string& s) {
-  std::vector<char32_t> out;
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    char32_t cp;
-    size_t n;
-    if (c < 0x80)
-      cp = c, n = 1;
-    else if ((c >> 5) == 6)
-      cp = c & 0x1f, n = 2;
-    else if ((c >> 4) == 14)
-      cp = c & 0x0f, n = 3;
-    else
-      cp = c & 0x07, n = 4;
-    for (size_t k = 1; k < n && i + k < s.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
-    out.push_back(cp);
-    i += n;
-  }
-  return out;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xc0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xe0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else {
-    out += static_cast<char>(0xf0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  }
-}
 
 const char* arg_string(JsonnetVm* vm, const JsonnetJsonValue* v) {
   return jsonnet_json_extract_string(vm, v);
@@ -81,7 +40,7 @@ JsonnetJsonValue* native_base64(void* ctx, const JsonnetJsonValue* const* argv, 
   auto* vm = static_cast<JsonnetVm*>(ctx);
   const char* text = arg_string(vm, argv[0]);
   if (!text) return fallback(vm, success);
-  std::vector<char32_t> cps = decode_utf8(text);
+  std::vector<char32_t> cps = str::utf8_codepoints(text);
   if (!same_length(vm, argv[1], cps)) return fallback(vm, success);
   for (char32_t c : cps)
     if (c > 255) return fallback(vm, success);
@@ -110,8 +69,8 @@ JsonnetJsonValue* native_strip(void* ctx, const JsonnetJsonValue* const* argv, i
   const char* str = arg_string(vm, argv[0]);
   const char* chars = arg_string(vm, argv[1]);
   if (!str || !chars) return fallback(vm, success);
-  std::vector<char32_t> s = decode_utf8(str);
-  std::vector<char32_t> c = decode_utf8(chars);
+  std::vector<char32_t> s = str::utf8_codepoints(str);
+  std::vector<char32_t> c = str::utf8_codepoints(chars);
   if (!same_length(vm, argv[2], s) || !same_length(vm, argv[3], c)) return fallback(vm, success);
   std::set<char32_t> strip(c.begin(), c.end());
   size_t b = 0, e = s.size();
@@ -120,7 +79,7 @@ JsonnetJsonValue* native_strip(void* ctx, const JsonnetJsonValue* const* argv, i
   if (Right)
     while (e > b && strip.count(s[e - 1])) --e;
   std::string out;
-  for (size_t i = b; i < e; ++i) append_utf8(out, s[i]);
+  for (size_t i = b; i < e; ++i) str::append_utf8(out, s[i]);
   *success = 1;
   return jsonnet_json_make_string(vm, out.c_str());
 }
@@ -129,7 +88,7 @@ JsonnetJsonValue* native_strip(void* ctx, const JsonnetJsonValue* const* argv, i
 
 std::string escape_json(const std::string& s) {
   std::string out = "\"";
-  for (char32_t cp : decode_utf8(s)) {
+  for (char32_t cp : str::utf8_codepoints(s)) {
     switch (cp) {
       case '"':
         out += "\\\"";
@@ -158,7 +117,7 @@ std::string escape_json(const std::string& s) {
           std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
           out += buf;
         } else {
-          append_utf8(out, cp);
+          str::append_utf8(out, cp);
         }
     }
   }
@@ -236,7 +195,7 @@ class NodeReader {
             if (!hex4(low)) return false;
             cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
           }
-          append_utf8(out, cp);
+          str::append_utf8(out, cp);
           break;
         }
         default:
