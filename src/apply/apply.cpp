@@ -4,6 +4,7 @@
 
 #include "apply/api_error.h"
 #include "apply/crd_wait.h"
+#include "apply/live_index.h"
 #include "apply/parallel.h"
 #include "apply/plan.h"
 #include "apply/prune.h"
@@ -92,6 +93,8 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
     if (p.error.empty()) p.object = with_member_labels(std::move(p.object), set, options.identity);
   ParentState before = read_parent(session, set);
   Members now = members_of(plan, set.parent_namespace);
+  LiveIndex live =
+      LiveIndex::load(session, plan, std::string(kPartOfLabel) + "=" + set.id, options.concurrency);
 
   std::vector<ObjectResult> results(plan.size());
   std::mutex mu;
@@ -125,7 +128,7 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
         results[i] = {plan[i].ref, Action::Skipped, "not applied: interrupted"};
         return;
       }
-      record(i, apply_one(session, plan[i], call));
+      record(i, apply_one(session, plan[i], call, live));
     });
   }
   report.interrupted = cancelled();

@@ -1,5 +1,7 @@
 #include "apply/applyset.h"
 
+#include "base/sha256.h"
+
 #include <cctype>
 
 #include "apply/encoding.h"
@@ -66,6 +68,12 @@ json with_member_labels(json object, const ApplySet& set, const Identity& identi
   labels[kManagedByLabel] = "ks";
   labels[kAppLabel] = label_value(identity.app);
   labels[kEnvLabel] = label_value(identity.env);
+  json& annotations = object["metadata"]["annotations"];
+  if (!annotations.is_object()) annotations = json::object();
+  annotations.erase(kAppliedDigestAnnotation);
+  if (annotations.empty()) object["metadata"].erase("annotations");
+  std::string digest = sha256::hex(sha256::digest(object.dump())).substr(0, 32);
+  object["metadata"]["annotations"][kAppliedDigestAnnotation] = digest;
   return object;
 }
 

@@ -19,6 +19,9 @@ inline constexpr const char* kManagedByLabel = "app.kubernetes.io/managed-by";
 inline constexpr const char* kAppLabel = "ks.io/app";
 inline constexpr const char* kEnvLabel = "ks.io/env";
 inline constexpr const char* kTooling = "ks/v1";
+// Digest of everything ks applied to a member (labels included): a re-apply whose object has the
+// same digest and whose values are all still live sends nothing (see ssa_apply.h).
+inline constexpr const char* kAppliedDigestAnnotation = "ks.io/applied-digest";
 
 struct Identity {
   std::string app;
@@ -37,7 +40,7 @@ std::string applyset_id(const std::string& name, const std::string& namespace_,
 // A valid label value: other characters become '.', at most 63, alphanumeric at both ends.
 std::string label_value(const std::string& text);
 
-// The object with the member label and ks labels added.
+// The object with the member label, ks labels and the applied-digest annotation added.
 nlohmann::json with_member_labels(nlohmann::json object, const ApplySet& set,
                                   const Identity& identity);
 // True when the object carries this set's part-of label and this app+env's labels.

@@ -1,6 +1,6 @@
 #include "apply/encoding.h"
 
-#include <openssl/evp.h>
+#include "base/sha256.h"
 
 namespace ks::apply {
 
@@ -82,10 +82,7 @@ std::string base64url_unpadded(const std::string& bytes) {
 }
 
 std::string sha256(const std::string& bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
-  return std::string(reinterpret_cast<char*>(digest), len);
+  return ks::sha256::digest(bytes);
 }
 
 }  // namespace ks::apply

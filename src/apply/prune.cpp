@@ -23,26 +23,6 @@ std::pair<std::string, std::string> split_group_kind(const std::string& gk) {
   return {gk.substr(dot + 1), gk.substr(0, dot)};
 }
 
-// Every item of a list, following `continue` tokens.
-std::vector<json> list_all(Session& session, const std::string& path, const std::string& selector) {
-  std::vector<json> items;
-  std::string cont;
-  do {
-    Request req;
-    req.path = path + "?labelSelector=" + url_encode(selector) + "&limit=500" +
-               (cont.empty() ? "" : "&continue=" + url_encode(cont));
-    Response r = session.send(req);
-    if (r.status == 404) break;
-    if (!is_success(r)) throw Error("cannot list " + path + " for prune: " + describe_failure(r));
-    json list = json::parse(r.body, nullptr, false);
-    if (!list.is_object())
-      throw Error("cannot list " + path + " for prune: the server answered invalid JSON");
-    for (const json& item : list.value("items", json::array())) items.push_back(item);
-    cont = list.contains("metadata") ? list["metadata"].value("continue", "") : "";
-  } while (!cont.empty());
-  return items;
-}
-
 }  // namespace
 
 bool is_controller_owned(const json& object) {
@@ -72,7 +52,7 @@ std::vector<ObjectResult> prune(Session& session, const ApplySet& set, const Ide
         res->namespaced ? std::vector<std::string>(scope.namespaces.begin(), scope.namespaces.end())
                         : std::vector<std::string>{""};
     for (const std::string& ns : namespaces) {
-      for (const json& item : list_all(session, collection_path(*res, ns), selector)) {
+      for (const json& item : session.list_objects(collection_path(*res, ns), selector)) {
         json meta = item.value("metadata", json::object());
         std::string name = meta.value("name", ""),
                     item_ns = res->namespaced ? meta.value("namespace", ns) : "";

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "apply/api_error.h"
+#include "apply/object_ref.h"
 #include "base/error.h"
 
 namespace ks::apply {
@@ -28,6 +29,29 @@ nlohmann::json Session::get_object(const std::string& path) {
   nlohmann::json doc = nlohmann::json::parse(r.body, nullptr, false);
   if (doc.is_discarded()) throw Error("GET " + path + ": the server answered invalid JSON");
   return doc;
+}
+
+std::vector<nlohmann::json> Session::list_objects(const std::string& path,
+                                                  const std::string& selector) {
+  std::vector<nlohmann::json> items;
+  std::string cont;
+  do {
+    Request req;
+    req.path = path + "?labelSelector=" + url_encode(selector) + "&limit=500" +
+               (cont.empty() ? "" : "&continue=" + url_encode(cont));
+    Response r = send(req);
+    if (r.status == 404) break;
+    if (!is_success(r)) throw Error("cannot list " + path + ": " + describe_failure(r));
+    nlohmann::json list = nlohmann::json::parse(r.body, nullptr, false);
+    if (!list.is_object())
+      throw Error("cannot list " + path + ": the server answered invalid JSON");
+    for (nlohmann::json& item : list.value("items", nlohmann::json::array()))
+      items.push_back(std::move(item));
+    cont = list.contains("metadata") && list["metadata"].is_object()
+               ? list["metadata"].value("continue", "")
+               : "";
+  } while (!cont.empty());
+  return items;
 }
 
 void emit_warnings(const Connection& connection,

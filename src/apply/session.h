@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,9 @@ class Session {
   Response send(const Request& request);  // with the retry policy
   // GET of one object: the object, or null on 404; throws ks::Error on other failures.
   nlohmann::json get_object(const std::string& path);
+  // Every item of the collection at `path` carrying `selector`, following `continue` tokens; an
+  // unserved collection (404) is empty; throws ks::Error on other failures.
+  std::vector<nlohmann::json> list_objects(const std::string& path, const std::string& selector);
 
  private:
   Connection connection_;

@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "apply/api_error.h"
+#include "apply/applyset.h"
 #include "apply/noise.h"
 #include "base/error.h"
 #include "base/strings.h"
@@ -16,6 +17,40 @@ using nlohmann::json;
 std::string resource_version(const json& o) {
   if (!o.is_object() || !o.contains("metadata")) return "";
   return o["metadata"].value("resourceVersion", "");
+}
+
+// Every value of `desired` is in `live` (which has server defaults and status besides).
+bool live_has(const json& live, const json& desired) {
+  if (desired.is_object()) {
+    if (!live.is_object()) return false;
+    for (auto it = desired.begin(); it != desired.end(); ++it) {
+      auto found = live.find(it.key());
+      if (found == live.end() || !live_has(*found, it.value())) return false;
+    }
+    return true;
+  }
+  if (desired.is_array()) {
+    if (!live.is_array() || live.size() != desired.size()) return false;
+    for (size_t i = 0; i < desired.size(); ++i)
+      if (!live_has(live[i], desired[i])) return false;
+    return true;
+  }
+  return live == desired;
+}
+
+std::string applied_digest(const json& o) {
+  if (!o.is_object() || !o.contains("metadata") || !o["metadata"].is_object()) return "";
+  const json& meta = o["metadata"];
+  if (!meta.contains("annotations") || !meta["annotations"].is_object()) return "";
+  return meta["annotations"].value(kAppliedDigestAnnotation, "");
+}
+
+// The last apply sent this very object (same digest) and none of its values changed since, so
+// applying it again would change nothing. A field dropped from the object changes the digest;
+// another writer changing one of its values fails the comparison.
+bool already_applied(const json& live, const json& desired) {
+  std::string digest = applied_digest(desired);
+  return !digest.empty() && applied_digest(live) == digest && live_has(live, desired);
 }
 
 ObjectResult failed(const ObjectRef& ref, const std::string& why) {
@@ -55,7 +90,8 @@ Response ssa_patch(Session& session, const PlannedObject& p, const ApplyCall& ca
   }
 }
 
-ObjectResult apply_one(Session& session, const PlannedObject& p, const ApplyCall& call) {
+ObjectResult apply_one(Session& session, const PlannedObject& p, const ApplyCall& call,
+                       const LiveIndex& index) {
   if (!p.error.empty()) return failed(p.ref, p.error);
   if (!p.resource) {
     if (call.dry_run)
@@ -63,18 +99,30 @@ ObjectResult apply_one(Session& session, const PlannedObject& p, const ApplyCall
     return failed(p.ref,
                   "kind " + p.ref.kind + " is not served yet; its CRD did not become established");
   }
+  const std::string path = path_of(p);
+  LiveIndex::Lookup known = index.find(path);
   json live;
   try {
-    live = session.get_object(path_of(p));
+    if (!known.listed) live = session.get_object(path);
+    if (known.object) live = *known.object;
   } catch (const Error& e) {
     return failed(p.ref, e.what());
   }
+  if (!live.is_null() && already_applied(live, p.object)) return {p.ref, Action::Unchanged, ""};
   Response r = ssa_patch(session, p, call);
   if (call.dry_run && is_missing_namespace(r))
     return {p.ref, Action::Created, "its namespace does not exist yet"};
   if (!is_success(r)) return failed(p.ref, describe_failure(r));
   if (r.status == 201) return {p.ref, Action::Created, ""};
   json result = json::parse(r.body, nullptr, false);
+  if (live.is_null() && known.listed && call.dry_run) {
+    // Not a member yet but there (200): a dry run changed nothing, so read it now to compare.
+    try {
+      live = session.get_object(path);
+    } catch (const Error& e) {
+      return failed(p.ref, e.what());
+    }
+  }
   if (live.is_null()) return {p.ref, call.dry_run ? Action::Created : Action::Configured, ""};
   bool same = call.dry_run ? strip_noise(live) == strip_noise(result)
                            : !resource_version(live).empty() &&

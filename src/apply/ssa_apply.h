@@ -1,11 +1,15 @@
 #pragma once
 // Server-side apply of one object: PATCH with Content-Type application/apply-patch+yaml (the
-// body is JSON, which is YAML). To tell `configured` from `unchanged` the object is read first
-// (one extra GET per object): a real apply that leaves resourceVersion as it was changed
-// nothing; a dry run never bumps resourceVersion, so there the live and would-be objects are
-// compared without server-managed fields instead.
+// body is JSON, which is YAML). To tell `configured` from `unchanged` the live object is needed
+// (from the LiveIndex's lists, or one GET when its collection was not listed): a real apply
+// that leaves resourceVersion as it was changed nothing; a dry run never bumps
+// resourceVersion, so there the live and would-be objects are compared without server-managed
+// fields instead. A 201 is `created`; a 200 for an object that was not a member is
+// `configured` (ks took it over). A member whose live copy carries the digest of this very
+// object and all of its values is not sent at all: the re-apply of an unchanged app is reads only.
 #include <string>
 
+#include "apply/live_index.h"
 #include "apply/plan.h"
 #include "apply/report.h"
 #include "apply/session.h"
@@ -26,6 +30,7 @@ Response ssa_patch(Session& session, const PlannedObject& object, const ApplyCal
 // True when a 404 says the object's namespace does not exist (rather than the resource).
 bool is_missing_namespace(const Response& response);
 
-ObjectResult apply_one(Session& session, const PlannedObject& object, const ApplyCall& call);
+ObjectResult apply_one(Session& session, const PlannedObject& object, const ApplyCall& call,
+                       const LiveIndex& index);
 
 }  // namespace ks::apply

@@ -1,7 +1,7 @@
 #include "registry/git.h"
 
 #include <git2.h>
-#include <openssl/evp.h>
+#include "base/sha256.h"
 
 #include <cstdlib>
 #include <memory>
@@ -48,16 +48,7 @@ using Blob = Handle<git_blob, git_blob_free>;
 using Commit = Handle<git_commit, git_commit_free>;
 
 std::string short_hash(const std::string& text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(text.data(), text.size(), digest, &len, EVP_sha256(), nullptr);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned i = 0; i < 6; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 15];
-  }
-  return out;
+  return sha256::hex(sha256::digest(text)).substr(0, 12);
 }
 
 stdfs::path repo_dir(const std::string& url) {

@@ -1,6 +1,6 @@
 #include "registry/tree.h"
 
-#include <openssl/evp.h>
+#include "base/sha256.h"
 
 #include <algorithm>
 #include <map>
@@ -112,24 +112,13 @@ std::string tree_sha256(const stdfs::path& dir) {
   std::vector<std::string> files;
   collect(dir, dir, files);
   std::sort(files.begin(), files.end());
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  sha256::Hasher hasher;
   for (const auto& rel : files) {
     std::string content = fs::read_file(dir / rel);
-    std::string head = rel + '\0' + std::to_string(content.size()) + '\0';
-    EVP_DigestUpdate(ctx.get(), head.data(), head.size());
-    EVP_DigestUpdate(ctx.get(), content.data(), content.size());
+    hasher.update(rel + '\0' + std::to_string(content.size()) + '\0');
+    hasher.update(content);
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest, &len);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned i = 0; i < len; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 15];
-  }
-  return out;
+  return sha256::hex(hasher.finish());
 }
 
 }  // namespace ks::registry

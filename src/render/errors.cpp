@@ -100,7 +100,13 @@ std::string format_jsonnet_error(const std::string& text, const std::vector<Sour
     lines.push_back(l);
   }
   // First line: "<file:line:col>: <message>", from the first frame that names a position.
-  std::string first = lines.empty() ? "jsonnet error" : lines[0];
+  // Nothing left means the error is in ks's own generated code: say so with libjsonnet's words.
+  if (lines.empty()) {
+    auto raw = str::split(str::trim(text), '\n');
+    return "internal error in ks's generated jsonnet (please report it): " +
+           (raw.empty() ? std::string("no message") : raw[0]);
+  }
+  std::string first = lines[0];
   std::string message = first;
   std::string where;
   static const std::regex kStatic(R"(^STATIC ERROR: (\S+?:\(?\d+:\d+\S*): (.*)$)");

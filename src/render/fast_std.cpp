@@ -1,5 +1,8 @@
 #include "render/fast_std.h"
 
+#include "render/fast_format.h"
+#include "render/fast_yaml.h"
+
 #include <algorithm>
 #include <cstring>
 #include <set>
@@ -9,30 +12,15 @@
 #include <nlohmann/json.hpp>
 
 #include "base/strings.h"
+#include "render/json_text.h"
 #include "render/jsonnet_api.h"
+#include "render/native_args.h"
 
 namespace ks::render {
 
 namespace {
 
 using nlohmann::json;
-
-const char* arg_string(JsonnetVm* vm, const JsonnetJsonValue* v) {
-  return jsonnet_json_extract_string(vm, v);
-}
-
-// Strings reach natives as C strings, so one holding U+0000 arrives cut short: the jsonnet side
-// passes std.length too, and a mismatch means "use the stock function".
-bool same_length(JsonnetVm* vm, const JsonnetJsonValue* length, const std::vector<char32_t>& cps) {
-  double n = 0;
-  return jsonnet_json_extract_number(vm, length, &n) && n == static_cast<double>(cps.size());
-}
-
-// A null result tells the jsonnet side to use the stock function.
-JsonnetJsonValue* fallback(JsonnetVm* vm, int* success) {
-  *success = 1;
-  return jsonnet_json_make_null(vm);
-}
 
 // ---- base64 of a string whose codepoints are bytes ----
 
@@ -86,197 +74,27 @@ JsonnetJsonValue* native_strip(void* ctx, const JsonnetJsonValue* const* argv, i
 
 // ---- manifestJsonEx: the value arrives as the JSON text of a one-element array ----
 
-std::string escape_json(const std::string& s) {
-  std::string out = "\"";
-  for (char32_t cp : str::utf8_codepoints(s)) {
-    switch (cp) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (cp < 32 || (cp >= 127 && cp <= 159)) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
-          out += buf;
-        } else {
-          str::append_utf8(out, cp);
-        }
-    }
-  }
-  return out + "\"";
-}
-
-// Numbers keep the exact text libjsonnet wrote for them, which is what `'' + n` gives.
-struct Node {
-  enum Kind { Null, True, False, Number, String, Array, Object } kind = Null;
-  std::string text;  // number text or string value
-  std::vector<std::pair<std::string, Node>> children;
-};
-
-// A minimal JSON reader for libjsonnet's own (well-formed) output that keeps number text.
-class NodeReader {
- public:
-  explicit NodeReader(const std::string& text) : s_(text) {}
-  bool read(Node& out) {
-    if (!value(out)) return false;
-    skip();
-    return i_ == s_.size();
-  }
-
- private:
-  void skip() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r'))
-      ++i_;
-  }
-  bool literal(const char* word, Node::Kind kind, Node& out) {
-    size_t n = std::strlen(word);
-    if (s_.compare(i_, n, word) != 0) return false;
-    i_ += n;
-    out.kind = kind;
-    return true;
-  }
-  bool hex4(unsigned& v) {
-    if (i_ + 4 > s_.size()) return false;
-    v = static_cast<unsigned>(std::stoul(s_.substr(i_, 4), nullptr, 16));
-    i_ += 4;
-    return true;
-  }
-  bool string(std::string& out) {
-    if (s_[i_] != '"') return false;
-    ++i_;
-    while (i_ < s_.size() && s_[i_] != '"') {
-      char c = s_[i_++];
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
-      if (i_ >= s_.size()) return false;
-      char e = s_[i_++];
-      switch (e) {
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'u': {
-          unsigned cp = 0;
-          if (!hex4(cp)) return false;
-          if (cp >= 0xd800 && cp < 0xdc00 && s_.compare(i_, 2, "\\u") == 0) {
-            i_ += 2;
-            unsigned low = 0;
-            if (!hex4(low)) return false;
-            cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-          }
-          str::append_utf8(out, cp);
-          break;
-        }
-        default:
-          out += e;
-      }
-    }
-    if (i_ >= s_.size()) return false;
-    ++i_;
-    return true;
-  }
-  bool value(Node& out) {
-    skip();
-    if (i_ >= s_.size()) return false;
-    char c = s_[i_];
-    if (c == 'n') return literal("null", Node::Null, out);
-    if (c == 't') return literal("true", Node::True, out);
-    if (c == 'f') return literal("false", Node::False, out);
-    if (c == '"') {
-      out.kind = Node::String;
-      return string(out.text);
-    }
-    if (c == '[' || c == '{') {
-      bool object = c == '{';
-      out.kind = object ? Node::Object : Node::Array;
-      ++i_;
-      skip();
-      if (i_ < s_.size() && s_[i_] == (object ? '}' : ']')) {
-        ++i_;
-        return true;
-      }
-      for (;;) {
-        std::string key;
-        skip();
-        if (object) {
-          if (i_ >= s_.size() || !string(key)) return false;
-          skip();
-          if (i_ >= s_.size() || s_[i_++] != ':') return false;
-        }
-        Node child;
-        if (!value(child)) return false;
-        out.children.emplace_back(std::move(key), std::move(child));
-        skip();
-        if (i_ >= s_.size()) return false;
-        char sep = s_[i_++];
-        if (sep == ',') continue;
-        return sep == (object ? '}' : ']');
-      }
-    }
-    size_t start = i_;
-    while (i_ < s_.size() && std::strchr("+-0123456789.eE", s_[i_])) ++i_;
-    if (i_ == start) return false;
-    out.kind = Node::Number;
-    out.text = s_.substr(start, i_ - start);
-    return true;
-  }
-
-  const std::string& s_;
-  size_t i_ = 0;
-};
-
-void manifest(const Node& n, const std::string& indent, const std::string& newline,
+void manifest(const JsonNode& n, const std::string& indent, const std::string& newline,
               const std::string& kv_sep, const std::string& cindent, std::string& out) {
   switch (n.kind) {
-    case Node::Null:
+    case JsonNode::Null:
       out += "null";
       return;
-    case Node::True:
+    case JsonNode::True:
       out += "true";
       return;
-    case Node::False:
+    case JsonNode::False:
       out += "false";
       return;
-    case Node::Number:
+    case JsonNode::Number:
       out += n.text;
       return;
-    case Node::String:
+    case JsonNode::String:
       out += escape_json(n.text);
       return;
-    case Node::Array:
-    case Node::Object: {
-      bool object = n.kind == Node::Object;
+    case JsonNode::Array:
+    case JsonNode::Object: {
+      bool object = n.kind == JsonNode::Object;
       std::string inner = cindent + indent;
       out += object ? "{" : "[";
       out += newline;
@@ -298,16 +116,16 @@ void manifest(const Node& n, const std::string& indent, const std::string& newli
 JsonnetJsonValue* native_sort(void* ctx, const JsonnetJsonValue* const* argv, int* success) {
   auto* vm = static_cast<JsonnetVm*>(ctx);
   const char* text = arg_string(vm, argv[0]);
-  Node arr;
+  JsonNode arr;
   std::string input = text ? text : "";
-  if (!text || !NodeReader(input).read(arr) || arr.kind != Node::Array)
+  if (!text || !read_json_text(input, arr) || arr.kind != JsonNode::Array)
     return fallback(vm, success);
-  auto all = [&](Node::Kind kind) {
+  auto all = [&](JsonNode::Kind kind) {
     return std::all_of(arr.children.begin(), arr.children.end(),
                        [&](const auto& c) { return c.second.kind == kind; });
   };
-  bool numbers = all(Node::Number);
-  bool strings = all(Node::String);
+  bool numbers = all(JsonNode::Number);
+  bool strings = all(JsonNode::String);
   if (!numbers && !strings) return fallback(vm, success);
   *success = 1;
   JsonnetJsonValue* out = jsonnet_json_make_array(vm);
@@ -337,9 +155,9 @@ JsonnetJsonValue* native_manifest_json_ex(void* ctx, const JsonnetJsonValue* con
   const char* newline = arg_string(vm, argv[2]);
   const char* kv_sep = arg_string(vm, argv[3]);
   if (!text || !indent || !newline || !kv_sep) return fallback(vm, success);
-  Node root;
+  JsonNode root;
   std::string input = text;
-  if (!NodeReader(input).read(root) || root.kind != Node::Array || root.children.size() != 1) {
+  if (!read_json_text(input, root) || root.kind != JsonNode::Array || root.children.size() != 1) {
     return fallback(vm, success);
   }
   std::string out;
@@ -401,7 +219,8 @@ const std::string& fast_std_fields() {
       "!__ks_s.objectHas(t, k) then std.mergePatch(null, patch[k]) tailstrict else "
       "std.mergePatch(t[k], patch[k]) "
       "tailstrict for k in __ks_s.native('ks.mergeKeys')(__ks_s.toString(__ks_s.objectFields(t)), "
-      "__ks_s.toString(pf), __ks_s.toString([k for k in pf if patch[k] == null])) } else patch, ";
+      "__ks_s.toString(pf), __ks_s.toString([k for k in pf if patch[k] == null])) } else patch, " +
+      fast_format_fields() + fast_yaml_fields();
   return fields;
 }
 
@@ -423,6 +242,8 @@ void register_fast_std(JsonnetVm* vm) {
   jsonnet_native_callback(vm, "ks.rstripChars", native_strip<false, true>, vm, kFour);
   jsonnet_native_callback(vm, "ks.manifestJsonEx", native_manifest_json_ex, vm, kFour);
   jsonnet_native_callback(vm, "ks.mergeKeys", native_merge_keys, vm, kThree);
+  register_fast_format(vm);
+  register_fast_yaml(vm);
 }
 
 }  // namespace ks::render

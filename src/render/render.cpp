@@ -456,9 +456,11 @@ Result render_env(const app::App& app, const std::string& env_name, const Option
   Importer importer(cfg);
   json params = env_params(ec, importer, module_params(ec, importer));
   std::vector<app::Component> comps = select_components(ec);
-  int threads = options.threads > 0
-                    ? options.threads
-                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int threads = options.threads;
+  // KS_RENDER_THREADS, like GOMAXPROCS: for benchmarks and shared CI machines.
+  if (const char* v = std::getenv("KS_RENDER_THREADS"); threads <= 0 && v && std::atoi(v) > 0)
+    threads = std::atoi(v);
+  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   MemoryGuard memory_guard(threads);
 
   json values;

@@ -466,3 +466,62 @@ TEST(ApplyCluster, DiscoveryIsCachedOnDisk) {
 
 }  // namespace
 }  // namespace ks::apply
+
+namespace ks::apply {
+namespace {
+
+bool touches_member(const json& request) {
+  std::string path = request.value("path", "");
+  return path.find("/configmaps/") != std::string::npos ||
+         path.find("/deployments/") != std::string::npos;
+}
+
+TEST(ApplyCluster, ReapplyOfUnchangedObjectsOnlyReadsLists) {
+  TestApiServer srv;
+  Target target = target_of(srv);
+  std::vector<json> objects = {cm("a", {{"k", "1"}}), cm("b", {{"k", "2"}}),
+                               deployment("web", "nginx:1")};
+  ASSERT_TRUE(apply(target, objects, apply_options()).ok());
+  srv.reset_log();
+  Report again = apply(target, objects, apply_options());
+  EXPECT_TRUE(again.ok());
+  EXPECT_EQ(again.count(Action::Unchanged), 3u);
+  int lists = 0;
+  for (const json& r : srv.requests()) {
+    // Neither a PATCH nor a GET per object: the live copies come from one list per collection.
+    EXPECT_FALSE(touches_member(r)) << r.dump();
+    std::string path = r.value("path", "");
+    if (path.size() >= 11 && (path.compare(path.size() - 11, 11, "/configmaps") == 0 ||
+                              path.compare(path.size() - 12, 12, "/deployments") == 0))
+      ++lists;
+  }
+  EXPECT_EQ(lists, 2);
+}
+
+TEST(ApplyCluster, DriftAndDroppedFieldsAreStillApplied) {
+  TestApiServer srv;
+  Target target = target_of(srv);
+  const std::string path = "/api/v1/namespaces/default/configmaps/c";
+  ASSERT_TRUE(apply(target, {cm("c", {{"a", "1"}, {"b", "2"}})}, apply_options()).ok());
+  // Another writer changes a value ks owns: the digest still matches, the value does not.
+  Response edit = raw(srv, "PATCH", path + "?fieldManager=kubectl-edit", R"({"data":{"a":"9"}})",
+                      "application/merge-patch+json");
+  ASSERT_EQ(edit.status, 200) << edit.body;
+  // So the object is sent, and the server reports the other writer's claim (not "unchanged").
+  Report noticed = apply(target, {cm("c", {{"a", "1"}, {"b", "2"}})}, apply_options());
+  EXPECT_EQ(actions(noticed), std::vector<std::string>{"failed"});
+  EXPECT_NE(noticed.objects[0].message.find("kubectl-edit"), std::string::npos)
+      << noticed.objects[0].message;
+  ApplyOptions forced = apply_options();
+  forced.force_conflicts = true;
+  Report repaired = apply(target, {cm("c", {{"a", "1"}, {"b", "2"}})}, forced);
+  EXPECT_EQ(actions(repaired), std::vector<std::string>{"configured"});
+  EXPECT_EQ(get(srv, path)["data"]["a"], "1");
+  // A field dropped from the object is removed, although every remaining value is live.
+  Report dropped = apply(target, {cm("c", {{"a", "1"}})}, apply_options());
+  EXPECT_EQ(actions(dropped), std::vector<std::string>{"configured"});
+  EXPECT_FALSE(get(srv, path)["data"].contains("b"));
+}
+
+}  // namespace
+}  // namespace ks::apply

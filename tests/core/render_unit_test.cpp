@@ -28,6 +28,17 @@ TEST(Program, PastedComponentsKeepTheirLineNumbersInErrors) {
             "components/a.jsonnet:2:5: syntax error: unexpected: \",\"");
 }
 
+TEST(Program, AnErrorInsideTheGeneratedWrapperKeepsLibjsonnetsMessage) {
+  std::vector<ks::render::PastedComponent> comps = {
+      {"a", "/app/components/a.jsonnet", "{ x: 1 }\n", false}};
+  auto p = ks::render::build_program("/app/components/.ks-group-0.jsonnet", comps,
+                                     ks::render::Binding::TopLevelArgs);
+  std::string text = "STATIC ERROR: /app/components/.ks-group-0.jsonnet:1:40: unexpected: \")\"\n";
+  EXPECT_EQ(ks::render::format_jsonnet_error(text, {p.map}, "/app"),
+            "internal error in ks's generated jsonnet (please report it): STATIC ERROR: "
+            "/app/components/.ks-group-0.jsonnet:1:40: unexpected: \")\"");
+}
+
 TEST(Objects, SortFollowsKsonnetOrder) {
   std::vector<nlohmann::json> objs = {
       {{"apiVersion", "apps/v1"},
