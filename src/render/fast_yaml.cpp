@@ -228,18 +228,23 @@ const std::string& fast_yaml_fields() {
       "else if is(t, 'function') then error 'Tried to manifest function at ' + path else v; ";
   static const std::string fields =
       "manifestYamlDoc(value, indent_array_in_object=false, quote_keys=true):: " + plain +
-      "local r = if __ks_s.isBoolean(indent_array_in_object) && __ks_s.isBoolean(quote_keys) "
-      "then __ks_s.native('ks.manifestYamlDoc')(__ks_s.toString([plain(value, [])]), "
-      "indent_array_in_object, quote_keys) else null; if r != null then r else "
+      "local r = if __ks_s.primitiveEquals(__ks_s.type(indent_array_in_object), 'boolean') && "
+      "__ks_s.primitiveEquals(__ks_s.type(quote_keys), 'boolean') "
+      "then __ks_s.native('ks.manifestYamlDoc')(('' + ([plain(value, [])])), "
+      "indent_array_in_object, quote_keys) else null; if !__ks_s.primitiveEquals(__ks_s.type(r), "
+      "'null') then r else "
       "__ks_s.manifestYamlDoc(value, indent_array_in_object, quote_keys), "
       "manifestYamlStream(value, indent_array_in_object=false, c_document_end=true, "
       "quote_keys=true):: " +
       plain +
-      "local r = if __ks_s.isArray(value) && __ks_s.isBoolean(indent_array_in_object) && "
-      "__ks_s.isBoolean(c_document_end) && __ks_s.isBoolean(quote_keys) then "
-      "__ks_s.native('ks.manifestYamlStream')(__ks_s.toString(__ks_s.makeArray("
-      "__ks_s.length(value), function(i) plain(value[i], []))), indent_array_in_object, "
-      "c_document_end, quote_keys) else null; if r != null then r else "
+      "local r = if __ks_s.primitiveEquals(__ks_s.type(value), 'array') && "
+      "__ks_s.primitiveEquals(__ks_s.type(indent_array_in_object), 'boolean') && "
+      "__ks_s.primitiveEquals(__ks_s.type(c_document_end), 'boolean') && "
+      "__ks_s.primitiveEquals(__ks_s.type(quote_keys), 'boolean') then "
+      "__ks_s.native('ks.manifestYamlStream')(('' + (__ks_s.makeArray("
+      "__ks_s.length(value), function(i) plain(value[i], [])))), indent_array_in_object, "
+      "c_document_end, quote_keys) else null; if !__ks_s.primitiveEquals(__ks_s.type(r), 'null') "
+      "then r else "
       "__ks_s.manifestYamlStream(value, indent_array_in_object, c_document_end, quote_keys), ";
   return fields;
 }
