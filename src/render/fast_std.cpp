@@ -187,6 +187,20 @@ JsonnetJsonValue* native_merge_keys(void* ctx, const JsonnetJsonValue* const* ar
 
 }  // namespace
 
+const std::string& plain_value_locals() {
+  // Only visible fields, objects rebuilt without their assertions (stock never indexes an empty
+  // object, so never runs them), and stock's own error for a function. std.toString then forces
+  // the value in stock's order (sorted fields, depth first), so the first error is stock's.
+  static const std::string locals =
+      "local type = __ks_s.type, is = __ks_s.primitiveEquals, fields = __ks_s.objectFieldsEx, "
+      "make = __ks_s.makeArray, len = __ks_s.length; "
+      "local plain(v, path) = local t = type(v); "
+      "if is(t, 'object') then { [k]: plain(v[k], path + [k]) for k in fields(v, false) } "
+      "else if is(t, 'array') then make(len(v), function(i) plain(v[i], path + [i])) "
+      "else if is(t, 'function') then error 'Tried to manifest function at ' + path else v; ";
+  return locals;
+}
+
 const std::string& fast_std_fields() {
   // `__ks_s` is the stock std. Every override tries the native first and falls back.
   static const std::string fields =
@@ -215,12 +229,14 @@ const std::string& fast_std_fields() {
       "__ks_s.native('ks.rstripChars')(str, chars, __ks_s.length(str), __ks_s.length(chars)) else "
       "null; if !__ks_s.primitiveEquals(__ks_s.type(r), 'null') then r else "
       "__ks_s.rstripChars(str, chars), "
-      "manifestJsonEx(value, indent, newline='\\n', key_val_sep=': '):: local r = if "
+      "manifestJsonEx(value, indent, newline='\\n', key_val_sep=': '):: " +
+      plain_value_locals() +
+      "local r = if "
       "__ks_s.primitiveEquals(__ks_s.type(indent), 'string') && "
       "__ks_s.primitiveEquals(__ks_s.type(newline), 'string') && "
       "__ks_s.primitiveEquals(__ks_s.type(key_val_sep), 'string') then "
       "__ks_s.native('ks.manifestJsonEx')("
-      "('' + ([value])), indent, newline, key_val_sep) else null; if "
+      "('' + ([plain(value, [])])), indent, newline, key_val_sep) else null; if "
       "!__ks_s.primitiveEquals(__ks_s.type(r), 'null') then r else "
       "__ks_s.manifestJsonEx(value, indent, newline, key_val_sep), "
       "mergePatch(target, patch):: local is = __ks_s.primitiveEquals, type = __ks_s.type; "

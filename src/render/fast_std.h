@@ -16,6 +16,10 @@ const std::string& fast_std_prelude();
 // The fields of the override object, for code that builds its own `std` extension.
 const std::string& fast_std_fields();
 
+// jsonnet `local`s defining `plain(v, path)`: v as plain data for std.toString, so natives fed
+// with `'' + plain(v, [])` fail exactly as stock's manifesters do (see fast_std.cpp).
+const std::string& plain_value_locals();
+
 void register_fast_std(JsonnetVm* vm);
 
 }  // namespace ks::render

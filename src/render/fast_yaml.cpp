@@ -1,5 +1,7 @@
 #include "render/fast_yaml.h"
 
+#include "render/fast_std.h"
+
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -215,17 +217,7 @@ JsonnetJsonValue* native_stream(void* ctx, const JsonnetJsonValue* const* argv, 
 }  // namespace
 
 const std::string& fast_yaml_fields() {
-  // `plain(v, path)` is v as plain data for std.toString: only visible fields, objects rebuilt
-  // without their assertions (stock never indexes an empty object, so never runs them), and
-  // stock's own error for a function. std.toString then forces it in stock's order (sorted
-  // fields, depth first), so the first error is the one stock reports.
-  static const std::string plain =
-      "local type = __ks_s.type, is = __ks_s.primitiveEquals, fields = __ks_s.objectFieldsEx, "
-      "make = __ks_s.makeArray, len = __ks_s.length; "
-      "local plain(v, path) = local t = type(v); "
-      "if is(t, 'object') then { [k]: plain(v[k], path + [k]) for k in fields(v, false) } "
-      "else if is(t, 'array') then make(len(v), function(i) plain(v[i], path + [i])) "
-      "else if is(t, 'function') then error 'Tried to manifest function at ' + path else v; ";
+  const std::string& plain = plain_value_locals();
   static const std::string fields =
       "manifestYamlDoc(value, indent_array_in_object=false, quote_keys=true):: " + plain +
       "local r = if __ks_s.primitiveEquals(__ks_s.type(indent_array_in_object), 'boolean') && "

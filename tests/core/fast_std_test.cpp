@@ -163,6 +163,13 @@ TEST_F(FastStd, ManifestJsonExMatchesStock) {
   expect_same("std.manifestJsonEx('x', ' ')");
   expect_same("std.manifestJsonEx({a: 1}, 2)");
   expect_same("std.manifestJsonEx({a: error 'boom'}, ' ')");
+  // Functions and assertions: stock's own messages and order, not std.toString's.
+  expect_same("std.manifestJsonEx({a: [1, {f: function(x) x}]}, ' ')");
+  expect_same("std.manifestJsonEx({a: function(x) x, b: error 'later'}, ' ')");
+  expect_same("std.manifestJsonEx({a: error 'first', b: function(x) x}, ' ')");
+  expect_same("std.manifestJsonEx({assert false, h:: 1}, ' ')");
+  expect_same("std.manifestJsonEx({a: {assert false : 'inner'}, b: 1}, ' ')");
+  expect_same("std.manifestJson([function(x) x])");
   expect_same(
       "std.manifestJsonEx({['k' + i]: {v: i, s: 'x' + i} for i in std.range(0, 299)}, '  ')");
 }
