@@ -10,17 +10,15 @@
 
 namespace {
 
-template <typename Fn>
-Fn curl_function(Fn, const char* name) {
+ks::SharedLibrary& libcurl() {
   static ks::SharedLibrary library("libcurl.so.4", "libcurl4");
-  return reinterpret_cast<Fn>(library.symbol(name));
+  return library;
 }
 
 }  // namespace
 
 // Each forwarder resolves its function once (a function-local static).
-#define KS_CURL(name) static const auto real = curl_function(&::name, #name)
-
+#define KS_CURL(name) static const auto real = libcurl().function<decltype(&::name)>(#name)
 // clang-analyzer does not see va_start through libcurl's variadic declarations.
 // NOLINTBEGIN(clang-analyzer-valist.Uninitialized)
 extern "C" {

@@ -23,7 +23,7 @@ const Crypto& crypto() {
   static const Crypto loaded = [] {
     static SharedLibrary library("libcrypto.so.3", "libssl3");
     auto get = [](auto& fn, const char* name) {
-      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(library.symbol(name));
+      fn = library.function<std::remove_reference_t<decltype(fn)>>(name);
     };
     Crypto c{};
     get(c.ctx_new, "EVP_MD_CTX_new");

@@ -18,6 +18,11 @@ class SharedLibrary {
 
   // The address of `name`; throws ks::Error naming the library and the package to install.
   void* symbol(const char* name);
+  // `name` as a function of type Fn, e.g. function<decltype(&curl_easy_init)>("curl_easy_init").
+  template <typename Fn>
+  Fn function(const char* name) {
+    return reinterpret_cast<Fn>(symbol(name));
+  }
 
  private:
   std::string soname_;

@@ -7,16 +7,15 @@
 
 namespace {
 
-template <typename Fn>
-Fn git_function(Fn, const char* name) {
+ks::SharedLibrary& libgit2() {
   static ks::SharedLibrary library("libgit2.so.1.5", "libgit2-1.5");
-  return reinterpret_cast<Fn>(library.symbol(name));
+  return library;
 }
 
 }  // namespace
 
 // Each forwarder resolves its function once (a function-local static).
-#define KS_GIT(name) static const auto real = git_function(&::name, #name)
+#define KS_GIT(name) static const auto real = libgit2().function<decltype(&::name)>(#name)
 
 extern "C" {
 

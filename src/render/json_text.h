@@ -1,7 +1,8 @@
 #pragma once
 // JSON text as libjsonnet writes it (`std.toString(x)`), read back keeping each number's exact
 // text: that is how std.toString prints the number, so natives can echo it unchanged. Also the
-// string escaping of std.escapeStringJson. Shared by the native std overrides.
+// string escaping of std.escapeStringJson. Shared by the native std overrides. (nlohmann::json
+// loses a number's text, e.g. -0 and integers past 2^64, and refuses lone surrogate escapes.)
 #include <string>
 #include <vector>
 

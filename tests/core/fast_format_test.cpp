@@ -11,6 +11,7 @@
 #include "render/fast_format.h"
 #include "render/importer.h"
 #include "render/vm.h"
+#include "stock_compare.h"
 
 namespace {
 
@@ -18,14 +19,7 @@ using nlohmann::json;
 
 class FastFormat : public ::testing::Test {
  protected:
-  // The result, or "ERROR: <first line>" when evaluation fails.
-  std::string eval(const std::string& code) {
-    try {
-      return vm.evaluate_snippet("t.jsonnet", code);
-    } catch (const ks::render::JsonnetError& e) {
-      return "ERROR: " + e.text.substr(0, e.text.find('\n'));
-    }
-  }
+  std::string eval(const std::string& code) { return ks_test::eval_or_error(vm, code); }
   // The format overrides alone, shadowing std as fast_std_prelude() does (the natives are
   // registered by every Vm).
   static std::string prelude() {

@@ -11,6 +11,7 @@
 #include "render/fast_std.h"
 #include "render/importer.h"
 #include "render/vm.h"
+#include "stock_compare.h"
 
 namespace {
 
@@ -18,14 +19,7 @@ using nlohmann::json;
 
 class FastYaml : public ::testing::Test {
  protected:
-  // The result, or "ERROR: <first line>" when evaluation fails.
-  std::string eval(const std::string& code) {
-    try {
-      return vm.evaluate_snippet("t.jsonnet", code);
-    } catch (const ks::render::JsonnetError& e) {
-      return "ERROR: " + e.text.substr(0, e.text.find('\n'));
-    }
-  }
+  std::string eval(const std::string& code) { return ks_test::eval_or_error(vm, code); }
   std::string expect_same(const std::string& expr) {
     std::string stock = eval(expr);
     std::string fast = eval(ks::render::fast_std_prelude() + expr);
@@ -78,15 +72,6 @@ std::string random_key(std::mt19937& rng) {
   return random_string(rng, 3);
 }
 
-std::string random_number(std::mt19937& rng) {
-  static const std::vector<std::string> specials = {
-      "0",       "-0",   "1",     "-1",        "0.1", "1e20", "1.5e-7", "123456789012345678",
-      "3.14159", "-2.5", "1e300", "4294967296"};
-  if (rng() % 3 == 0) return specials[rng() % specials.size()];
-  std::uniform_real_distribution<double> d(-1e6, 1e6);
-  return json(d(rng)).dump();
-}
-
 std::string random_value(std::mt19937& rng, int depth) {
   int kind = static_cast<int>(rng() % (depth > 3 ? 5 : 8));
   switch (kind) {
@@ -95,7 +80,7 @@ std::string random_value(std::mt19937& rng, int depth) {
     case 1:
       return rng() % 2 ? "true" : "false";
     case 2:
-      return random_number(rng);
+      return ks_test::random_number(rng);
     case 3:
     case 4:
       return random_string(rng, 6);
