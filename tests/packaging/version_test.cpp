@@ -22,7 +22,8 @@ TEST(Version, ShowsTheCommitItWasBuiltFrom) {
   ks_test::Sandbox sb;
   auto r = sb.ks({"version"});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(r.out.find("git commit: " + git_head()), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("git commit: " + git_head()), std::string::npos)
+      << r.out << "(a build older than the last commit? `ninja -C build ks` records HEAD again)";
 
   auto j = sb.ks({"version", "-o", "json"});
   ASSERT_EQ(j.code, 0) << j.err;
