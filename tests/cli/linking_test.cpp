@@ -34,7 +34,7 @@ bool has_prefix(const std::vector<std::string>& names, const std::string& prefix
 TEST(Linking, DynamicSectionNamesCurlGit2AndCrypto) {
   auto needed = needed_libraries();
   for (const char* lib : {"libcurl.so.", "libgit2.so.", "libcrypto.so.", "libjsonnet.so.",
-                          "libyaml-cpp.so."})
+                          "libyaml-cpp.so.", "libre2.so."})
     EXPECT_TRUE(has_prefix(needed, lib)) << lib << " not in NEEDED: " << ks::str::join(needed, " ");
 }
 
