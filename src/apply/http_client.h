@@ -26,6 +26,10 @@ struct Response {
   std::string content_type;
   std::optional<double> retry_after_seconds;
   std::string transport_error;  // why there was no response
+  bool connect_refused = false;  // no connection could be opened (refused, unresolvable host)
+  // Set by send_with_retry: an earlier attempt got no answer, so the server may have acted on
+  // it (a retried apply that created the object answers 200, not 201).
+  bool earlier_attempt_unanswered = false;
 };
 
 struct ClientOptions {
@@ -44,9 +48,18 @@ class HttpClient {
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
-  // One attempt (plus one re-run of an exec credential plugin after a 401).
+  // One attempt (plus one re-run of an exec credential plugin after a 401). Throws ks::Error
+  // for failures no retry can fix: TLS verification, and the server refusing
+  // kMaxRefusedConnections connections in a row (then every later send throws at once, so a
+  // dead server stops the whole command instead of each object retrying on its own).
   Response send(const Request& request);
   const std::string& server() const;
+  // True once the server has refused too many connections in a row.
+  bool unreachable() const;
+  // Throws the "server unreachable" ks::Error when unreachable().
+  void throw_if_unreachable() const;
+
+  static constexpr int kMaxRefusedConnections = 5;
 
  private:
   struct Impl;

@@ -17,7 +17,19 @@ Session::Session(const Target& target, const SessionOptions& options)
 }
 
 Response Session::send(const Request& request) {
-  return send_with_retry(*client_, request, options_.retry);
+  RetryPolicy policy = options_.retry;
+  if (options_.on_waiting) {
+    policy.on_delay = [&](std::chrono::milliseconds delay, int attempt, const Response& r) {
+      if (delay < std::chrono::seconds(2)) return;
+      std::string why = r.status == 0 ? "no answer" : "HTTP " + std::to_string(r.status);
+      options_.on_waiting("waiting " + std::to_string((delay.count() + 500) / 1000) +
+                          "s before sending " + request.method + " " +
+                          request.path.substr(0, request.path.find('?')) + " again (" + why +
+                          "; attempt " + std::to_string(attempt) + " of at most " +
+                          std::to_string(policy.max_attempts) + ", the retry limit)");
+    };
+  }
+  return send_with_retry(*client_, request, policy);
 }
 
 nlohmann::json Session::get_object(const std::string& path) {

@@ -188,6 +188,13 @@ void HttpServer::handle(const httplib::Request& req, httplib::Response& res) {
   } else if (!serve_discovery(req, answer)) {
     serve_api(req, answer);
   }
+  if (fault.kind == "drop-after") {  // the request took effect; its answer is lost
+    entry["status"] = 0;
+    log_.add(std::move(entry));
+    if (req.ssl) ::shutdown(SSL_get_fd(req.ssl), SHUT_RDWR);
+    res.set_header("Connection", "close");
+    return;
+  }
   res.status = answer.status;
   entry["status"] = answer.status;
   log_.add(std::move(entry));
