@@ -101,8 +101,9 @@ std::vector<EarlierSet> find_earlier_sets(Session& session, const Identity& iden
 }
 
 std::string moved_note(const EarlierSet& old, const ApplySet& now) {
-  return "this env deployed to namespace " + old.set.parent_namespace + " before (ApplySet parent " +
-         "secret " + old.set.parent_namespace + "/" + old.set.parent_name +
+  return "this env deployed to namespace " + old.set.parent_namespace +
+         " before (ApplySet parent " + "secret " + old.set.parent_namespace + "/" +
+         old.set.parent_name +
          "); those objects are left as they are and are no longer managed from namespace " +
          now.parent_namespace + ". Run `ks apply` with --prune to delete them";
 }
@@ -125,14 +126,14 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
 
   // Everything prune will delete is known before the first write, so a prune larger than
   // expected is refused while the cluster is still untouched.
-  std::vector<EarlierSet> earlier = find_earlier_sets(session, options.identity, set,
-                                                      options.on_warning);
+  std::vector<EarlierSet> earlier =
+      find_earlier_sets(session, options.identity, set, options.on_warning);
   std::vector<PruneCandidate> doomed;
   if (options.prune) {
     std::vector<ObjectRef> applied;
     for (const PlannedObject& p : plan) applied.push_back(p.ref);
-    doomed = prune_candidates(session, set, options.identity, scope_of(merged(now, before)),
-                              applied);
+    doomed =
+        prune_candidates(session, set, options.identity, scope_of(merged(now, before)), applied);
     for (const EarlierSet& old : earlier) {
       Members old_scope{old.state.group_kinds, old.state.namespaces};
       old_scope.namespaces.insert(old.set.parent_namespace);

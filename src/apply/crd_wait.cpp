@@ -47,8 +47,7 @@ std::map<std::string, std::string> wait_for_crds(Session& session,
       }
       if (crd_established(crd)) break;
       if (std::chrono::steady_clock::now() > deadline) {
-        problems[name] =
-            "CRD " + name + " did not become Established within --timeout " + bound;
+        problems[name] = "CRD " + name + " did not become Established within --timeout " + bound;
         break;
       }
       notice.tick();

@@ -77,8 +77,8 @@ Report delete_objects(const Target& target, const std::vector<json>& objects,
     ApplySet set = make_applyset(options.identity, session.default_namespace());
     Request req;
     req.method = "DELETE";
-    req.path = object_path({"", "v1", "Secret", "secrets", true}, set.parent_namespace,
-                           set.parent_name);
+    req.path =
+        object_path({"", "v1", "Secret", "secrets", true}, set.parent_namespace, set.parent_name);
     Response r = session.send(req);
     if (!is_success(r) && r.status != 404)
       report.notes.push_back("could not delete the ApplySet parent secret " + set.parent_namespace +

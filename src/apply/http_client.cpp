@@ -60,9 +60,17 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
     std::string name = str::to_lower(str::trim(line.substr(0, colon)));
     std::string value = str::trim(line.substr(colon + 1));
     if (name == "content-type") r->content_type = value;
-    if (name == "retry-after") r->retry_after_seconds = parse_retry_after(value, std::time(nullptr));
+    if (name == "retry-after")
+      r->retry_after_seconds = parse_retry_after(value, std::time(nullptr));
   }
   return size * n;
+}
+
+// libcurl's progress callback (about once a second): a slow answer is announced, not waited for
+// in silence.
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  static_cast<WaitNotice*>(user)->tick();
+  return 0;
 }
 
 std::string read_required(const std::string& path, const std::string& what) {
@@ -162,6 +170,32 @@ struct HttpClient::Impl {
     return c;
   }
 
+  // Whether a TLS handshake with the server succeeds when its certificate is not verified: then
+  // a failed handshake was the verification. Connects only: no request, no credentials sent.
+  bool handshakes_without_verification() {
+    CURL* h = curl_easy_init();
+    if (!h) return false;
+    std::string url = base_url + "/";
+    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(h, CURLOPT_CONNECT_ONLY, 1L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(options.connect_timeout.count()));
+    curl_slist* connect_list = nullptr;
+    if (!connect_to.empty()) {
+      connect_list = curl_slist_append(connect_list, connect_to.c_str());
+      curl_easy_setopt(h, CURLOPT_CONNECT_TO, connect_list);
+    }
+    if (!conn.cluster.proxy_url.empty())
+      curl_easy_setopt(h, CURLOPT_PROXY, conn.cluster.proxy_url.c_str());
+    bool ok = curl_easy_perform(h) == CURLE_OK;
+    curl_easy_cleanup(h);
+    curl_slist_free_all(connect_list);
+    return ok;
+  }
+
   Response perform(const Request& req) {
     Credentials cred = credentials();
     CURL* h = acquire();
@@ -194,6 +228,15 @@ struct HttpClient::Impl {
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &r);
+    WaitNotice slow(
+        options.on_waiting,
+        "the server to answer " + req.method + " " + str::split(req.path, '?')[0],
+        "the " + std::to_string(options.request_timeout.count() / 1000) + "s request timeout");
+    if (options.on_waiting) {
+      curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+      curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+      curl_easy_setopt(h, CURLOPT_XFERINFODATA, &slow);
+    }
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, req.method.c_str());
     if (req.method == "GET") curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
     if (!req.body.empty() || req.method == "PATCH" || req.method == "POST" || req.method == "PUT") {
@@ -244,12 +287,20 @@ struct HttpClient::Impl {
       r.body.clear();
       r.transport_error = errbuf[0] ? std::string(errbuf) : curl_easy_strerror(rc);
     }
+    // A certificate signed by another CA of the same name (a recreated cluster) fails inside
+    // OpenSSL's signature check, which libcurl reports as a generic handshake error; the verify
+    // result tells them apart.
+    long verify_result = 0;
+    if (rc != CURLE_OK && !conn.cluster.insecure_skip_tls_verify)
+      curl_easy_getinfo(h, CURLINFO_SSL_VERIFYRESULT, &verify_result);
     curl_slist_free_all(headers);
     curl_slist_free_all(connect_list);
     release(h);
     // Permanent TLS failures: retrying cannot help, and the user needs to know which kubeconfig
     // entry to fix rather than an OpenSSL error string.
-    if (rc == CURLE_PEER_FAILED_VERIFICATION)
+    if (rc == CURLE_PEER_FAILED_VERIFICATION ||
+        (rc == CURLE_SSL_CONNECT_ERROR && !conn.cluster.insecure_skip_tls_verify &&
+         (verify_result != 0 || handshakes_without_verification())))
       throw Error("the server's certificate is not signed by the CA in kubeconfig cluster '" +
                   conn.context.cluster + "' (" + base_url + ": " + r.transport_error +
                   "); if the cluster was recreated, update that cluster's "

@@ -96,8 +96,7 @@ std::string addressing_problem(const json& o) {
     return string_at(*meta, "generateName").empty()
                ? "needs metadata.name"
                : "has only metadata.generateName; server-side apply needs metadata.name";
-  if (std::string why = name_problem(name, name_rule_of(group_of(api_version), kind));
-      !why.empty())
+  if (std::string why = name_problem(name, name_rule_of(group_of(api_version), kind)); !why.empty())
     return "metadata.name " + in_quotes(name) + " " + why;
   if (meta->contains("namespace") && !(*meta)["namespace"].is_string())
     return "metadata.namespace is not a string";
@@ -149,11 +148,10 @@ std::vector<std::string> invalid_names(const std::vector<json>& objects) {
     std::string why = addressing_problem(o);
     if (why.empty()) continue;
     ObjectRef ref = ref_of(o);
-    std::string who = ref.kind.empty()
-                          ? "object " + std::to_string(i + 1)
-                          : str::to_lower(ref.kind) + " " +
-                                (ref.namespace_.empty() ? "" : ref.namespace_ + "/") +
-                                in_quotes(ref.name);
+    std::string who = ref.kind.empty() ? "object " + std::to_string(i + 1)
+                                       : str::to_lower(ref.kind) + " " +
+                                             (ref.namespace_.empty() ? "" : ref.namespace_ + "/") +
+                                             in_quotes(ref.name);
     lines.push_back(component_prefix(o) + who + ": " + why);
   }
   return lines;

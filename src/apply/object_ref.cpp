@@ -66,9 +66,9 @@ ObjectRef ref_of(const nlohmann::json& o) {
 }
 
 std::string collection_path(const ResourceInfo& res, const std::string& ns) {
-  std::string p = res.group.empty() ? "/api/" + path_segment(res.version)
-                                    : "/apis/" + path_segment(res.group) + "/" +
-                                          path_segment(res.version);
+  std::string p = res.group.empty()
+                      ? "/api/" + path_segment(res.version)
+                      : "/apis/" + path_segment(res.group) + "/" + path_segment(res.version);
   if (res.namespaced && !ns.empty()) p += "/namespaces/" + path_segment(ns);
   return p + "/" + path_segment(res.resource);
 }

@@ -51,8 +51,8 @@ void preflight(Session& session, std::vector<PlannedObject>& plan, const ApplySe
   std::vector<std::string> problems;
   std::set<std::string> created, needed{set.parent_namespace};
   for (const PlannedObject& p : plan) {
-    if (!p.error.empty()) problems.push_back(component_prefix(p.object) + p.ref.display() + ": " +
-                                             p.error);
+    if (!p.error.empty())
+      problems.push_back(component_prefix(p.object) + p.ref.display() + ": " + p.error);
     if (p.ref.kind == "Namespace" && p.ref.group().empty()) created.insert(p.ref.name);
     if (!p.ref.namespace_.empty()) needed.insert(p.ref.namespace_);
   }
@@ -78,8 +78,7 @@ void preflight(Session& session, std::vector<PlannedObject>& plan, const ApplySe
     if (!p.ref.namespace_.empty() && it != missing.end())
       problems.push_back(component_prefix(p.object) + p.ref.display() + ": " + it->second);
   }
-  std::string parent = "the ApplySet parent secret " + set.parent_namespace + "/" +
-                       set.parent_name;
+  std::string parent = "the ApplySet parent secret " + set.parent_namespace + "/" + set.parent_name;
   if (auto it = missing.find(set.parent_namespace); it != missing.end()) {
     problems.push_back(parent + ": " + it->second);
   } else if (!created.count(set.parent_namespace) &&
@@ -96,13 +95,15 @@ void preflight(Session& session, std::vector<PlannedObject>& plan, const ApplySe
   std::string hint;
   for (const auto& [ns, why] : missing)
     if (str::ends_with(why, "does not exist")) {
-      hint = "\nCreate the missing namespaces first, add Namespace objects to the app, or pass "
-             "--create-namespace to create the env's namespace " + env_ns + ".";
+      hint =
+          "\nCreate the missing namespaces first, add Namespace objects to the app, or pass "
+          "--create-namespace to create the env's namespace " +
+          env_ns + ".";
       break;
     }
   throw Error("checked before writing anything: " + std::to_string(problems.size()) +
-              (problems.size() == 1 ? " problem" : " problems") +
-              ", so nothing was applied:\n  " + str::join(problems, "\n  ") + hint);
+              (problems.size() == 1 ? " problem" : " problems") + ", so nothing was applied:\n  " +
+              str::join(problems, "\n  ") + hint);
 }
 
 }  // namespace ks::apply

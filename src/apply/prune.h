@@ -47,8 +47,8 @@ std::vector<EarlierSet> earlier_sets(Session& session, const Identity& identity,
 // How many deletions prune may make without asking: --yes allows any number, --prune-max N
 // that many; by default no more than the apply keeps, and none in a namespace the env left.
 struct PruneLimit {
-  bool confirmed = false;      // --yes
-  std::optional<int> max;      // --prune-max
+  bool confirmed = false;  // --yes
+  std::optional<int> max;  // --prune-max
 };
 // Throws ks::Error listing the candidates when they exceed the limit (`kept`: objects applied).
 void check_prune_limit(const std::vector<PruneCandidate>& candidates, size_t kept,

@@ -40,7 +40,6 @@ struct Report {
   int count(Action action) const;  // in `objects`
   bool ok() const;                 // nothing failed anywhere, everything waited for is ready
   std::vector<ObjectResult> failures() const;  // Failed and NotReady results
-
 };
 
 // `created deployment default/cnn`, `failed configmap a/b: <why>`, with ` (dry run)` when set.

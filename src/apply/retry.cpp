@@ -17,8 +17,8 @@ std::optional<double> parse_retry_after(const std::string& value, std::time_t no
     if (v.size() > 9) return std::nullopt;  // beyond any sensible wait; also avoids overflow
     return std::stod(v);
   }
-  for (const char* format : {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT",
-                             "%a %b %d %H:%M:%S %Y"}) {
+  for (const char* format :
+       {"%a, %d %b %Y %H:%M:%S GMT", "%A, %d-%b-%y %H:%M:%S GMT", "%a %b %d %H:%M:%S %Y"}) {
     std::tm tm{};
     const char* end = ::strptime(v.c_str(), format, &tm);
     if (!end || *end != '\0') continue;
@@ -56,9 +56,9 @@ Response send_with_retry(const std::function<Response()>& attempt, const RetryPo
     r.earlier_attempt_unanswered = unanswered;
     if (!is_retryable(r)) return r;
     if (n >= policy.max_attempts) {
-      r.transport_error += r.status == 0 ? " (gave up after " + std::to_string(n) +
-                                               " attempts, the retry limit)"
-                                         : "";
+      r.transport_error +=
+          r.status == 0 ? " (gave up after " + std::to_string(n) + " attempts, the retry limit)"
+                        : "";
       return r;
     }
     auto delay = retry_delay(policy, n, r, unit(rng));

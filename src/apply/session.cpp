@@ -10,7 +10,9 @@ namespace ks::apply {
 
 Session::Session(const Target& target, const SessionOptions& options)
     : connection_(resolve_target(target)), options_(options) {
-  client_ = std::make_unique<HttpClient>(connection_, options.client);
+  ClientOptions client = options.client;
+  if (!client.on_waiting) client.on_waiting = options.on_waiting;
+  client_ = std::make_unique<HttpClient>(connection_, client);
   std::string cache =
       options.discovery_cache_dir ? *options.discovery_cache_dir : default_discovery_cache_dir();
   discovery_ = std::make_unique<Discovery>(*client_, options.retry, cache);

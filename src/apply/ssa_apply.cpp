@@ -91,7 +91,8 @@ Response ssa_patch(Session& session, const PlannedObject& p, const ApplyCall& ca
   req.content_type = "application/apply-patch+yaml";
   constexpr auto kNewEndpointWait = std::chrono::seconds(15);
   auto deadline = std::chrono::steady_clock::now() + kNewEndpointWait;
-  WaitNotice notice(session.waiting(), "the server to serve kind " + p.ref.kind + " (just defined by its CRD)",
+  WaitNotice notice(session.waiting(),
+                    "the server to serve kind " + p.ref.kind + " (just defined by its CRD)",
                     "15s after the CRD was established");
   for (;;) {
     Response r = session.send(req);

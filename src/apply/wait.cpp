@@ -122,9 +122,9 @@ std::vector<ObjectResult> wait_ready(Session& session,
   std::vector<std::string> last_reason(pending.size());
   std::vector<bool> done(pending.size(), false);
   WaitNotice notice(session.waiting(),
-                    pending.size() == 1 ? pending[0]->ref.display() + " to become ready"
-                                        : std::to_string(pending.size()) +
-                                              " workloads to become ready",
+                    pending.size() == 1
+                        ? pending[0]->ref.display() + " to become ready"
+                        : std::to_string(pending.size()) + " workloads to become ready",
                     "--timeout " + duration_text(timeout));
   for (;;) {
     bool all_done = true;
@@ -193,9 +193,8 @@ std::vector<ObjectResult> wait_gone(Session& session,
   }
   std::vector<ObjectResult> failures;
   for (const PlannedObject* p : pending)
-    failures.push_back(
-        {p->ref, Action::Failed, "still present when --timeout " + duration_text(timeout) +
-                                     " expired"});
+    failures.push_back({p->ref, Action::Failed,
+                        "still present when --timeout " + duration_text(timeout) + " expired"});
   return failures;
 }
 

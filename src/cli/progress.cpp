@@ -108,9 +108,9 @@ void ResultPrinter::result(const apply::ObjectResult& r) {
   if (group != group_) {
     if (!buffered_.empty()) flush();
     log_step(verb_ + " " +
-             (r.action == apply::Action::Pruned  ? "(pruning)"
-              : group >= 8                       ? "(waiting for readiness)"
-                                                 : tier_name(tier_of(r.ref))));
+             (r.action == apply::Action::Pruned ? "(pruning)"
+              : group >= 8                      ? "(waiting for readiness)"
+                                                : tier_name(tier_of(r.ref))));
   }
   group_ = group;
   ++done_;

@@ -54,7 +54,8 @@ FaultSpec parse_fault_spec(const std::string& text) {
       spec.kinds = ks::str::split(value, '+');
       for (const auto& k : spec.kinds) {
         if (!kKinds.count(k)) {
-          throw ks::Error("--faults: unknown kind \"" + k + "\" (use 429, 500, 503, drop, drop-after, delay)");
+          throw ks::Error("--faults: unknown kind \"" + k +
+                          "\" (use 429, 500, 503, drop, drop-after, delay)");
         }
       }
     } else if (key == "delay-ms") {

@@ -142,4 +142,29 @@ TEST(ApplyCli, WaitTimeoutIsOneConsistentStory) {
       << r.err;
 }
 
+TEST(ApplyCli, NamespaceChangeSaysWhatHappensToDeployedObjects) {
+  App app;
+  ASSERT_EQ(app.ks({"apply", "default"}).code, 0);
+  ks_test::Run set = app.ks({"env", "set", "default", "--namespace", "prn2"});
+  ASSERT_EQ(set.code, 0) << set.err;
+  EXPECT_NE(set.err.find("note: objects env 'default' already deployed stay in namespace "
+                         "'default'; `ks apply default` warns about them and `ks apply default "
+                         "--prune --yes` deletes them there once applied to 'prn2'"),
+            std::string::npos)
+      << set.err;
+  ks_test::Run moved = app.ks({"apply", "default", "--create-namespace"});
+  EXPECT_EQ(moved.code, 0) << moved.err;
+  EXPECT_NE(moved.err.find("warning: this env deployed to namespace default before"),
+            std::string::npos)
+      << moved.err;
+  ks_test::Run refused = app.ks({"apply", "default", "--prune"});
+  EXPECT_EQ(refused.code, 1);
+  EXPECT_NE(refused.err.find("would prune configmap default/web"), std::string::npos)
+      << refused.err;
+  ks_test::Run pruned = app.ks({"apply", "default", "--prune", "--yes"});
+  EXPECT_EQ(pruned.code, 0) << pruned.err;
+  EXPECT_NE(pruned.out.find("pruned configmap default/web\n"), std::string::npos) << pruned.out;
+  EXPECT_EQ(pruned.err.find("warning: this env deployed"), std::string::npos) << pruned.err;
+}
+
 }  // namespace

@@ -604,8 +604,9 @@ TEST(ApplyCluster, UnsafeNamesAreRefusedBeforeAnyRequest) {
   json role = {{"apiVersion", "rbac.authorization.k8s.io/v1"},
                {"kind", "ClusterRole"},
                {"metadata", {{"name", "."}, {"labels", {{"ksonnet.io/component", "evil"}}}}}};
-  std::vector<json> objects{cm("fine", {{"a", "1"}}), dot, cm("..", {{"a", "1"}}), role,
-                            cm("a/b", {{"a", "1"}}), cm("x", {{"a", "1"}}, "..")};
+  std::vector<json> objects{cm("fine", {{"a", "1"}}), dot,
+                            cm("..", {{"a", "1"}}),   role,
+                            cm("a/b", {{"a", "1"}}),  cm("x", {{"a", "1"}}, "..")};
   DeleteOptions d;
   d.identity = {"guestbook", "dev"};
   d.session = quick_session();
@@ -702,9 +703,8 @@ TEST(ApplyCluster, LostAnswersOfCreatingAppliesStillCountAsCreated) {
   srv.set_faults("rate=1,kinds=drop-after,methods=PATCH,path=/configmaps/,max=3");
   ApplyOptions o = apply_options();
   o.concurrency = 1;
-  Report r = apply(target, {cm("new1", {{"a", "1"}}), cm("new2", {{"a", "1"}}),
-                            cm("foreign", {{"a", "1"}})},
-                   o);
+  Report r = apply(
+      target, {cm("new1", {{"a", "1"}}), cm("new2", {{"a", "1"}}), cm("foreign", {{"b", "1"}})}, o);
   EXPECT_TRUE(r.ok()) << failure_text(r);
   EXPECT_EQ(actions(r), (std::vector<std::string>{"created", "created", "configured"}));
   int dropped = 0;
@@ -730,8 +730,7 @@ TEST(ApplyCluster, PreflightReportsEveryProblemAndWritesNothing) {
   } catch (const Error& e) {
     std::string msg = e.what();
     EXPECT_NE(msg.find("nothing was applied"), std::string::npos) << msg;
-    EXPECT_NE(msg.find("\n  component web: deployment web: the server"), std::string::npos)
-        << msg;
+    EXPECT_NE(msg.find("\n  component web: deployment web: the server"), std::string::npos) << msg;
     EXPECT_NE(msg.find("does not serve kind Deployment in apiVersion extensions/v1beta1"),
               std::string::npos)
         << msg;

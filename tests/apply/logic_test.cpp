@@ -345,7 +345,7 @@ TEST(ApplyRetry, RetryAfterInSecondsAndAsAnHttpDate) {
   EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now), 60.0);
   EXPECT_EQ(parse_retry_after("Wednesday, 21-Oct-15 07:28:00 GMT", now), 60.0);  // RFC 850
   EXPECT_EQ(parse_retry_after("Wed Oct 21 07:28:00 2015", now), 60.0);           // asctime
-  EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:00:00 GMT", now), 0.0);      // in the past
+  EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:00:00 GMT", now), 0.0);       // in the past
   EXPECT_EQ(parse_retry_after("soon", now), std::nullopt);
   EXPECT_EQ(parse_retry_after("-5", now), std::nullopt);
   EXPECT_EQ(parse_retry_after("1.5", now), std::nullopt);
