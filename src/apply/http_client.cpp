@@ -170,32 +170,6 @@ struct HttpClient::Impl {
     return c;
   }
 
-  // Whether a TLS handshake with the server succeeds when its certificate is not verified: then
-  // a failed handshake was the verification. Connects only: no request, no credentials sent.
-  bool handshakes_without_verification() {
-    CURL* h = curl_easy_init();
-    if (!h) return false;
-    std::string url = base_url + "/";
-    curl_easy_setopt(h, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_CONNECT_ONLY, 1L);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(options.connect_timeout.count()));
-    curl_slist* connect_list = nullptr;
-    if (!connect_to.empty()) {
-      connect_list = curl_slist_append(connect_list, connect_to.c_str());
-      curl_easy_setopt(h, CURLOPT_CONNECT_TO, connect_list);
-    }
-    if (!conn.cluster.proxy_url.empty())
-      curl_easy_setopt(h, CURLOPT_PROXY, conn.cluster.proxy_url.c_str());
-    bool ok = curl_easy_perform(h) == CURLE_OK;
-    curl_easy_cleanup(h);
-    curl_slist_free_all(connect_list);
-    return ok;
-  }
-
   Response perform(const Request& req) {
     Credentials cred = credentials();
     CURL* h = acquire();
@@ -299,8 +273,7 @@ struct HttpClient::Impl {
     // Permanent TLS failures: retrying cannot help, and the user needs to know which kubeconfig
     // entry to fix rather than an OpenSSL error string.
     if (rc == CURLE_PEER_FAILED_VERIFICATION ||
-        (rc == CURLE_SSL_CONNECT_ERROR && !conn.cluster.insecure_skip_tls_verify &&
-         (verify_result != 0 || handshakes_without_verification())))
+        (rc == CURLE_SSL_CONNECT_ERROR && verify_result != 0))
       throw Error("the server's certificate is not signed by the CA in kubeconfig cluster '" +
                   conn.context.cluster + "' (" + base_url + ": " + r.transport_error +
                   "); if the cluster was recreated, update that cluster's "
