@@ -274,10 +274,16 @@ struct HttpClient::Impl {
     // entry to fix rather than an OpenSSL error string.
     if (rc == CURLE_PEER_FAILED_VERIFICATION ||
         (rc == CURLE_SSL_CONNECT_ERROR && verify_result != 0))
-      throw Error("the server's certificate is not signed by the CA in kubeconfig cluster '" +
-                  conn.context.cluster + "' (" + base_url + ": " + r.transport_error +
-                  "); if the cluster was recreated, update that cluster's "
-                  "certificate-authority-data in the kubeconfig");
+      throw Error(ca_pem.empty()
+                      ? "the server's certificate is not signed by a CA this machine trusts, and "
+                        "kubeconfig cluster '" +
+                            conn.context.cluster + "' names none (" + base_url + ": " +
+                            r.transport_error +
+                            "); set that cluster's certificate-authority-data in the kubeconfig"
+                      : "the server's certificate is not signed by the CA in kubeconfig cluster '" +
+                            conn.context.cluster + "' (" + base_url + ": " + r.transport_error +
+                            "); if the cluster was recreated, update that cluster's "
+                            "certificate-authority-data in the kubeconfig");
     if (rc == CURLE_SSL_CACERT_BADFILE)
       throw Error("the CA certificate of kubeconfig cluster '" + conn.context.cluster +
                   "' cannot be used (" + r.transport_error +

@@ -111,8 +111,9 @@ ObjectResult apply_one(Session& session, const PlannedObject& p, const ApplyCall
   if (!p.resource) {
     if (call.dry_run)
       return {p.ref, Action::Created, "its CRD is not on the server yet, so it was not checked"};
-    return failed(p.ref,
-                  "kind " + p.ref.kind + " is not served yet; its CRD did not become established");
+    return failed(p.ref, "kind " + p.ref.kind +
+                             " is not served yet; its CRD did not become Established and listed in "
+                             "discovery before --timeout expired");
   }
   const std::string path = path_of(p);
   LiveIndex::Lookup known = index.find(path);
