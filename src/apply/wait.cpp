@@ -159,7 +159,9 @@ std::vector<ObjectResult> wait_ready(Session& session,
     }
     for (size_t i = 0; i < pending.size(); ++i)
       if (!done[i]) {
-        notice.tick(pending[i]->ref.display() + ": " + last_reason[i]);
+        // One workload is named by the notice itself; of several, name the first still waiting.
+        notice.tick(pending.size() == 1 ? last_reason[i]
+                                        : pending[i]->ref.display() + ": " + last_reason[i]);
         break;
       }
     std::this_thread::sleep_for(kPoll);
