@@ -9,6 +9,7 @@
 #include "base/yaml.h"
 #include "crds.h"
 #include "names.h"
+#include "protobuf.h"
 #include "schema.h"
 #include "ssa.h"
 #include "status.h"
@@ -24,17 +25,20 @@ std::string media_type(const std::string& content_type) {
   return t;
 }
 
-// Whether a POST/PUT body is YAML (else JSON). Any other media type, protobuf included, is
-// answered 415 as kube-apiserver answers a type it has no serializer for; client-go (kubectl
-// 1.32) then resends the request as JSON.
+ApiError unknown_body_format(const std::string& type) {
+  return ApiError(make_status(415, "UnsupportedMediaType",
+                              "the body of the request was in an unknown format - accepted media "
+                              "types include: application/json, application/yaml",
+                              {{"causes", {{{"message", type}}}}}));
+}
+
+// Whether a POST/PUT body is YAML (else JSON). Other media types are answered 415, as
+// kube-apiserver answers one it has no serializer for (protobuf: see parse_body).
 bool yaml_body(const Call& call) {
   std::string type = media_type(call.content_type);
   if (type.empty() || type == "application/json" || type == "*/*") return false;
   if (type == "application/yaml") return true;
-  throw ApiError(make_status(415, "UnsupportedMediaType",
-                             "the body of the request was in an unknown format - accepted media "
-                             "types include: application/json, application/yaml",
-                             {{"causes", {{{"message", type}}}}}));
+  throw unknown_body_format(type);
 }
 
 // The typed decoding of a POST/PUT body as kube-apiserver does it: a value of the wrong type is
@@ -73,6 +77,19 @@ void check_typed_apply(const Api::Target& t, const json& config) {
                                  ", Kind=" + t.type.kind + "): ." + p.path +
                                  (p.unknown ? ": field not declared in schema"
                                             : ": expected " + p.expected + ", got " + p.got)));
+}
+
+json parse_object(const std::string& body, bool allow_yaml);
+
+// A POST/PUT body: JSON, YAML, or the protobuf kubectl sends for the kinds protobuf.h reads
+// (Namespace, ConfigMap); other protobuf bodies get the 415 (kubectl does not fall back to JSON).
+json parse_body(const Call& call) {
+  if (media_type(call.content_type) == "application/vnd.kubernetes.protobuf") {
+    std::optional<json> decoded = decode_kube_protobuf(call.body);
+    if (!decoded) throw unknown_body_format(media_type(call.content_type));
+    return *decoded;
+  }
+  return parse_object(call.body, yaml_body(call));
 }
 
 json parse_object(const std::string& body, bool allow_yaml) {
@@ -260,7 +277,7 @@ json Api::commit(const Target& t, const json* live, json object, bool dry, bool*
 
 Reply Api::create(const Target& target, const Call& call) {
   bool dry = dry_run(call);
-  json body = parse_object(call.body, yaml_body(call));
+  json body = parse_body(call);
   std::string api_version = body.value("apiVersion", "");
   if (!api_version.empty() && api_version != target.type.group_version()) {
     throw bad_request("the API version in the data (" + api_version +
@@ -300,7 +317,7 @@ Reply Api::update(const Target& t, const Call& call) {
   bool dry = dry_run(call);
   const json* live = store_.get(t.key(), t.ns(), t.name());
   if (!live) throw not_found(t.type.group, t.type.plural, t.name());
-  json body = parse_object(call.body, yaml_body(call));
+  json body = parse_body(call);
   check_identity(t, body);
   check_resource_version(t, body, *live);
   std::vector<std::string> warnings = decode_typed(t, call, body);
