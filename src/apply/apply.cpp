@@ -5,8 +5,10 @@
 #include "apply/api_error.h"
 #include "apply/crd_wait.h"
 #include "apply/live_index.h"
+#include "apply/object_names.h"
 #include "apply/parallel.h"
 #include "apply/plan.h"
+#include "apply/preflight.h"
 #include "apply/prune.h"
 #include "apply/ssa_apply.h"
 #include "apply/wait.h"
@@ -29,7 +31,7 @@ Members members_of(const std::vector<PlannedObject>& plan, const std::string& pa
   Members m;
   m.namespaces.insert(parent_ns);
   for (const PlannedObject& p : plan) {
-    if (!p.error.empty()) continue;
+    if (!p.error.empty() || p.outside_set) continue;
     m.group_kinds.insert(p.ref.group_kind());
     if (!p.ref.namespace_.empty()) m.namespaces.insert(p.ref.namespace_);
   }
@@ -64,6 +66,10 @@ Members merged(const Members& now, const ParentState& before) {
   return m;
 }
 
+PruneScope scope_of(const Members& m) {
+  return {m.group_kinds, m.namespaces};
+}
+
 std::vector<std::string> established_crds(const std::vector<PlannedObject>& plan,
                                           const std::vector<ObjectResult>& results) {
   std::vector<std::string> names;
@@ -80,9 +86,32 @@ bool any_awaiting(const std::vector<PlannedObject>& plan) {
   return false;
 }
 
+// Sets this app+env left behind in namespaces it deployed to before. Without permission to list
+// Secrets in all namespaces they cannot be found: say so and go on.
+std::vector<EarlierSet> find_earlier_sets(Session& session, const Identity& identity,
+                                          const ApplySet& set, const WarningFn& warn) {
+  try {
+    return earlier_sets(session, identity, set);
+  } catch (const Error& e) {
+    session.http().throw_if_unreachable();
+    if (warn)
+      warn(std::string("could not look for this env's objects in other namespaces: ") + e.what());
+    return {};
+  }
+}
+
+std::string moved_note(const EarlierSet& old, const ApplySet& now) {
+  return "this env deployed to namespace " + old.set.parent_namespace +
+         " before (ApplySet parent " + "secret " + old.set.parent_namespace + "/" +
+         old.set.parent_name +
+         "); those objects are left as they are and are no longer managed from namespace " +
+         now.parent_namespace + ". Run `ks apply` with --prune to delete them";
+}
+
 }  // namespace
 
 Report apply(const Target& target, const std::vector<json>& objects, const ApplyOptions& options) {
+  require_valid_names(objects, "applied");
   Session session(target, options.session);
   emit_warnings(session.connection(), options.on_warning);
   Report report;
@@ -92,7 +121,31 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
   for (PlannedObject& p : plan)
     if (p.error.empty()) p.object = with_member_labels(std::move(p.object), set, options.identity);
   ParentState before = read_parent(session, set);
+  preflight(session, plan, set, {options.field_manager, options.create_namespace});
   Members now = members_of(plan, set.parent_namespace);
+
+  // Everything prune will delete is known before the first write, so a prune larger than
+  // expected is refused while the cluster is still untouched.
+  std::vector<EarlierSet> earlier =
+      find_earlier_sets(session, options.identity, set, options.on_warning);
+  std::vector<PruneCandidate> doomed;
+  if (options.prune) {
+    std::vector<ObjectRef> applied;
+    for (const PlannedObject& p : plan) applied.push_back(p.ref);
+    doomed =
+        prune_candidates(session, set, options.identity, scope_of(merged(now, before)), applied);
+    for (const EarlierSet& old : earlier) {
+      Members old_scope{old.state.group_kinds, old.state.namespaces};
+      old_scope.namespaces.insert(old.set.parent_namespace);
+      for (PruneCandidate& c :
+           prune_candidates(session, old.set, options.identity, scope_of(old_scope), applied))
+        doomed.push_back(std::move(c));
+    }
+    check_prune_limit(doomed, plan.size(), set.parent_namespace, options.prune_limit);
+  } else if (options.on_warning) {
+    for (const EarlierSet& old : earlier) options.on_warning(moved_note(old, set));
+  }
+
   LiveIndex live =
       LiveIndex::load(session, plan, std::string(kPartOfLabel) + "=" + set.id, options.concurrency);
 
@@ -115,7 +168,8 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
     if (!foundation && !crds_waited && !cancelled()) {
       crds_waited = true;
       if (!options.dry_run && any_awaiting(plan))
-        wait_for_crds(session, established_crds(plan, results), plan, deadline);
+        wait_for_crds(session, established_crds(plan, results), plan, deadline,
+                      duration_text(options.timeout));
     }
     if (!foundation && !parent_written) {
       write_parent(session, set, options.identity, merged(now, before), options.field_manager);
@@ -128,7 +182,10 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
         results[i] = {plan[i].ref, Action::Skipped, "not applied: interrupted"};
         return;
       }
-      record(i, apply_one(session, plan[i], call, live));
+      ObjectResult r = apply_one(session, plan[i], call, live);
+      // A server that went away fails every object the same way: one message for all of them.
+      if (r.action == Action::Failed) session.http().throw_if_unreachable();
+      record(i, std::move(r));
     });
   }
   report.interrupted = cancelled();
@@ -146,19 +203,26 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
       report.notes.push_back("prune skipped because " + std::to_string(report.failures().size()) +
                              " objects failed to apply");
     } else {
-      std::vector<ObjectRef> applied;
-      for (const PlannedObject& p : plan) applied.push_back(p.ref);
-      Members scope = merged(now, before);
-      report.pruned = prune(session, set, options.identity, {scope.group_kinds, scope.namespaces},
-                            applied, options.dry_run, options.concurrency);
+      report.pruned = delete_candidates(session, doomed, options.dry_run, options.concurrency);
       for (const ObjectResult& r : report.pruned)
         if (options.on_result) options.on_result(r);
       pruned_all = report.ok();
     }
   }
   // The parent keeps the union until stale members are gone, so a failed prune can be retried.
-  if (!options.dry_run && pruned_all)
+  if (!options.dry_run && pruned_all) {
     write_parent(session, set, options.identity, now, options.field_manager);
+    for (const EarlierSet& old : earlier) {
+      Request req;
+      req.method = "DELETE";
+      req.path = object_path(kSecrets, old.set.parent_namespace, old.set.parent_name);
+      Response r = session.send(req);
+      if (!is_success(r) && r.status != 404)
+        report.notes.push_back("could not delete the earlier ApplySet parent secret " +
+                               old.set.parent_namespace + "/" + old.set.parent_name + ": " +
+                               describe_failure(r));
+    }
+  }
 
   if (options.wait && !options.dry_run && !report.interrupted) {
     std::vector<const PlannedObject*> applied;

@@ -12,6 +12,7 @@
 
 #include "apply/applyset.h"
 #include "apply/diff.h"
+#include "apply/prune.h"
 #include "apply/report.h"
 #include "apply/session.h"
 #include "apply/target.h"
@@ -27,6 +28,8 @@ struct ApplyOptions {
   bool force_conflicts = false;
   bool dry_run = false;
   bool prune = false;
+  PruneLimit prune_limit;         // --yes / --prune-max: how much prune may delete unasked
+  bool create_namespace = false;  // create the env namespace when missing (not a set member)
   bool wait = false;
   std::chrono::seconds timeout{300};  // for --wait and for CRDs to become Established
   int concurrency = 8;
@@ -40,7 +43,10 @@ struct ApplyOptions {
 
 // Applies objects in tiers (Namespaces and CRDs, then cluster-scoped, then namespaced), records
 // the ApplySet parent, optionally prunes members no longer given and waits for readiness.
-// Throws ks::Error when nothing can be attempted (no cluster, wrong server, foreign ApplySet).
+// Throws ks::Error, having written nothing, when an object's name is unsafe (object_names.h),
+// the preflight finds problems (preflight.h), prune would delete more than allowed
+// (check_prune_limit) or nothing can be attempted (no cluster, wrong server, foreign ApplySet);
+// and when the server stops accepting connections midway (what was done was reported).
 Report apply(const Target& target, const std::vector<nlohmann::json>& objects,
              const ApplyOptions& options);
 

@@ -1,5 +1,6 @@
 #include "apply/api_error.h"
 #include "apply/apply.h"
+#include "apply/object_names.h"
 #include "apply/parallel.h"
 #include "apply/plan.h"
 #include "apply/ssa_apply.h"
@@ -36,6 +37,7 @@ DiffPair compare(Session& session, const PlannedObject& p, const ApplyCall& call
 
 DiffResult diff(const Target& target, const std::vector<json>& objects,
                 const DiffOptions& options) {
+  require_valid_names(objects, "compared");
   Session session(target, options.session);
   emit_warnings(session.connection(), options.on_warning);
   std::vector<PlannedObject> plan = plan_objects(session, objects);

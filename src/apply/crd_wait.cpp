@@ -29,11 +29,14 @@ bool crd_established(const json& crd) {
 std::map<std::string, std::string> wait_for_crds(Session& session,
                                                  const std::vector<std::string>& crd_names,
                                                  std::vector<PlannedObject>& plan,
-                                                 std::chrono::steady_clock::time_point deadline) {
+                                                 std::chrono::steady_clock::time_point deadline,
+                                                 const std::string& bound) {
   std::map<std::string, std::string> problems;
   const ResourceInfo crds{"apiextensions.k8s.io", "v1", "CustomResourceDefinition",
                           "customresourcedefinitions", false};
   for (const std::string& name : crd_names) {
+    WaitNotice notice(session.waiting(), "CRD " + name + " to become Established",
+                      "--timeout " + bound);
     for (;;) {
       json crd;
       try {
@@ -44,13 +47,17 @@ std::map<std::string, std::string> wait_for_crds(Session& session,
       }
       if (crd_established(crd)) break;
       if (std::chrono::steady_clock::now() > deadline) {
-        problems[name] = "CRD " + name + " did not become Established in time";
+        problems[name] = "CRD " + name + " did not become Established within --timeout " + bound;
         break;
       }
+      notice.tick();
       std::this_thread::sleep_for(kPoll);
     }
   }
+  WaitNotice notice(session.waiting(), "the API discovery to list the new CRDs' kinds",
+                    "--timeout " + bound);
   while (awaiting(plan)) {
+    notice.tick();
     session.discovery().refresh();
     resolve_awaiting(session, plan);
     if (!awaiting(plan) || std::chrono::steady_clock::now() > deadline) break;

@@ -2,6 +2,7 @@
 
 #include "apply/api_error.h"
 #include "apply/apply.h"
+#include "apply/object_names.h"
 #include "apply/parallel.h"
 #include "apply/plan.h"
 #include "apply/wait.h"
@@ -32,6 +33,7 @@ ObjectResult delete_one(Session& session, const PlannedObject& p, const DeleteOp
 
 Report delete_objects(const Target& target, const std::vector<json>& objects,
                       const DeleteOptions& options) {
+  require_valid_names(objects, "deleted");
   Session session(target, options.session);
   emit_warnings(session.connection(), options.on_warning);
   std::vector<PlannedObject> plan = plan_objects(session, objects);
@@ -55,8 +57,11 @@ Report delete_objects(const Target& target, const std::vector<json>& objects,
         record(i, {p.ref, Action::Failed, p.error});
       else if (!p.error.empty())
         record(i, {p.ref, Action::NotFound, "its kind is not served"});
-      else
-        record(i, delete_one(session, p, options));
+      else {
+        ObjectResult r = delete_one(session, p, options);
+        if (r.action == Action::Failed) session.http().throw_if_unreachable();
+        record(i, std::move(r));
+      }
     });
     if (options.wait && !options.dry_run) {
       std::vector<const PlannedObject*> deleted;
@@ -73,8 +78,8 @@ Report delete_objects(const Target& target, const std::vector<json>& objects,
     ApplySet set = make_applyset(options.identity, session.default_namespace());
     Request req;
     req.method = "DELETE";
-    req.path = "/api/v1/namespaces/" + url_encode(set.parent_namespace) + "/secrets/" +
-               url_encode(set.parent_name);
+    req.path =
+        object_path({"", "v1", "Secret", "secrets", true}, set.parent_namespace, set.parent_name);
     Response r = session.send(req);
     if (!is_success(r) && r.status != 404)
       report.notes.push_back("could not delete the ApplySet parent secret " + set.parent_namespace +

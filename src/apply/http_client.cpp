@@ -2,12 +2,15 @@
 
 #include <curl/curl.h>
 
+#include <atomic>
 #include <cstdlib>
+#include <ctime>
 #include <mutex>
 #include <utility>
 #include <vector>
 
 #include "apply/exec_credentials.h"
+#include "apply/retry.h"
 #include "base/error.h"
 #include "base/fs.h"
 #include "base/strings.h"
@@ -57,14 +60,17 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
     std::string name = str::to_lower(str::trim(line.substr(0, colon)));
     std::string value = str::trim(line.substr(colon + 1));
     if (name == "content-type") r->content_type = value;
-    if (name == "retry-after") {
-      try {
-        r->retry_after_seconds = std::stod(value);
-      } catch (const std::exception&) {
-      }
-    }
+    if (name == "retry-after")
+      r->retry_after_seconds = parse_retry_after(value, std::time(nullptr));
   }
   return size * n;
+}
+
+// libcurl's progress callback (about once a second): a slow answer is announced, not waited for
+// in silence.
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  static_cast<WaitNotice*>(user)->tick();
+  return 0;
 }
 
 std::string read_required(const std::string& path, const std::string& what) {
@@ -113,6 +119,10 @@ struct HttpClient::Impl {
   std::mutex share_locks[CURL_LOCK_DATA_LAST];
   std::mutex pool_mu;
   std::vector<CURL*> pool;
+
+  std::atomic<int> refused_in_a_row{0};
+  std::mutex unreachable_mu;
+  std::string unreachable_message;  // set once the server counts as down
 
   static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
     static_cast<Impl*>(user)->share_locks[data].lock();
@@ -171,6 +181,9 @@ struct HttpClient::Impl {
     curl_easy_setopt(h, CURLOPT_SHARE, share);
     curl_easy_setopt(h, CURLOPT_URL, url.c_str());
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    // Send the path as built: libcurl would otherwise squash `/./` and `/../` segments, turning
+    // a request for an object into one for its collection or namespace.
+    curl_easy_setopt(h, CURLOPT_PATH_AS_IS, 1L);
     // The shared connection cache closes its oldest connection when it holds more than this
     // (libcurl's default is 5): below the apply concurrency, nearly every request paid a new TCP
     // connection and TLS handshake.
@@ -189,6 +202,15 @@ struct HttpClient::Impl {
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &r);
+    WaitNotice slow(
+        options.on_waiting,
+        "the server to answer " + req.method + " " + str::split(req.path, '?')[0],
+        "the " + std::to_string(options.request_timeout.count() / 1000) + "s request timeout");
+    if (options.on_waiting) {
+      curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+      curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
+      curl_easy_setopt(h, CURLOPT_XFERINFODATA, &slow);
+    }
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, req.method.c_str());
     if (req.method == "GET") curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
     if (!req.body.empty() || req.method == "PATCH" || req.method == "POST" || req.method == "PUT") {
@@ -239,13 +261,42 @@ struct HttpClient::Impl {
       r.body.clear();
       r.transport_error = errbuf[0] ? std::string(errbuf) : curl_easy_strerror(rc);
     }
+    // A certificate signed by another CA of the same name (a recreated cluster) fails inside
+    // OpenSSL's signature check, which libcurl reports as a generic handshake error; the verify
+    // result tells them apart.
+    long verify_result = 0;
+    if (rc != CURLE_OK && !conn.cluster.insecure_skip_tls_verify)
+      curl_easy_getinfo(h, CURLINFO_SSL_VERIFYRESULT, &verify_result);
     curl_slist_free_all(headers);
     curl_slist_free_all(connect_list);
     release(h);
-    if (rc == CURLE_PEER_FAILED_VERIFICATION)  // permanent: retrying cannot help
-      throw Error("TLS certificate verification of " + base_url + " failed (" + r.transport_error +
-                  "); set certificate-authority-data for kube cluster '" + conn.context.cluster +
-                  "' in the kubeconfig");
+    // Permanent TLS failures: retrying cannot help, and the user needs to know which kubeconfig
+    // entry to fix rather than an OpenSSL error string.
+    if (rc == CURLE_PEER_FAILED_VERIFICATION ||
+        (rc == CURLE_SSL_CONNECT_ERROR && verify_result != 0))
+      throw Error(ca_pem.empty()
+                      ? "the server's certificate is not signed by a CA this machine trusts, and "
+                        "kubeconfig cluster '" +
+                            conn.context.cluster + "' names none (" + base_url + ": " +
+                            r.transport_error +
+                            "); set that cluster's certificate-authority-data in the kubeconfig"
+                      : "the server's certificate is not signed by the CA in kubeconfig cluster '" +
+                            conn.context.cluster + "' (" + base_url + ": " + r.transport_error +
+                            "); if the cluster was recreated, update that cluster's "
+                            "certificate-authority-data in the kubeconfig");
+    if (rc == CURLE_SSL_CACERT_BADFILE)
+      throw Error("the CA certificate of kubeconfig cluster '" + conn.context.cluster +
+                  "' cannot be used (" + r.transport_error +
+                  "); check its certificate-authority(-data) in the kubeconfig");
+    if (rc == CURLE_SSL_CERTPROBLEM)
+      throw Error("the client certificate of kube user '" + conn.context.user +
+                  "' cannot be used (" + r.transport_error + "); check the kubeconfig");
+    r.connect_refused = rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
+                        rc == CURLE_COULDNT_RESOLVE_PROXY;
+    if (rc == CURLE_OPERATION_TIMEDOUT)
+      r.transport_error = "no answer within the " +
+                          std::to_string(options.request_timeout.count() / 1000) +
+                          "s request timeout (" + r.transport_error + ")";
     if (sink.exceeded)
       throw Error("the response to " + req.method + " " + str::split(req.path, '?')[0] +
                   " is larger than " + std::to_string(options.max_body_bytes) +
@@ -301,12 +352,38 @@ HttpClient::~HttpClient() {
 }
 
 Response HttpClient::send(const Request& request) {
+  throw_if_unreachable();
   Response r = impl_->perform(request);
   if (r.status == 401 && impl_->exec) {
     impl_->exec->invalidate();
     r = impl_->perform(request);
   }
+  Impl& m = *impl_;
+  if (!r.connect_refused) {
+    m.refused_in_a_row = 0;
+    return r;
+  }
+  if (++m.refused_in_a_row >= kMaxRefusedConnections) {
+    std::lock_guard<std::mutex> lock(m.unreachable_mu);
+    if (m.unreachable_message.empty())
+      m.unreachable_message =
+          "stopped: the API server " + m.conn.context.server + " refused " +
+          std::to_string(kMaxRefusedConnections) + " connections in a row (" + r.transport_error +
+          "); it is down or unreachable. Objects not reported above were not sent; run the "
+          "command again once the server is back";
+  }
+  throw_if_unreachable();
   return r;
+}
+
+bool HttpClient::unreachable() const {
+  std::lock_guard<std::mutex> lock(impl_->unreachable_mu);
+  return !impl_->unreachable_message.empty();
+}
+
+void HttpClient::throw_if_unreachable() const {
+  std::lock_guard<std::mutex> lock(impl_->unreachable_mu);
+  if (!impl_->unreachable_message.empty()) throw Error(impl_->unreachable_message);
 }
 
 const std::string& HttpClient::server() const {

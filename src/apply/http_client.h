@@ -9,6 +9,7 @@
 #include <string>
 
 #include "apply/target.h"
+#include "apply/wait_notice.h"
 
 namespace ks::apply {
 
@@ -25,7 +26,11 @@ struct Response {
   std::string body;
   std::string content_type;
   std::optional<double> retry_after_seconds;
-  std::string transport_error;  // why there was no response
+  std::string transport_error;   // why there was no response
+  bool connect_refused = false;  // no connection could be opened (refused, unresolvable host)
+  // Set by send_with_retry: an earlier attempt got no answer, so the server may have acted on
+  // it (a retried apply that created the object answers 200, not 201).
+  bool earlier_attempt_unanswered = false;
 };
 
 struct ClientOptions {
@@ -35,6 +40,8 @@ struct ClientOptions {
   // A larger response body is refused (ks::Error): a hostile or broken server cannot make ks
   // buffer without bound.
   std::size_t max_body_bytes = std::size_t{256} << 20;
+  // Told when a request has waited over 2 s for its answer (then every 10 s); may be empty.
+  WaitFn on_waiting;
 };
 
 class HttpClient {
@@ -44,9 +51,18 @@ class HttpClient {
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
-  // One attempt (plus one re-run of an exec credential plugin after a 401).
+  // One attempt (plus one re-run of an exec credential plugin after a 401). Throws ks::Error
+  // for failures no retry can fix: TLS verification, and the server refusing
+  // kMaxRefusedConnections connections in a row (then every later send throws at once, so a
+  // dead server stops the whole command instead of each object retrying on its own).
   Response send(const Request& request);
   const std::string& server() const;
+  // True once the server has refused too many connections in a row.
+  bool unreachable() const;
+  // Throws the "server unreachable" ks::Error when unreachable().
+  void throw_if_unreachable() const;
+
+  static constexpr int kMaxRefusedConnections = 5;
 
  private:
   struct Impl;

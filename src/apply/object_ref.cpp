@@ -3,6 +3,7 @@
 #include <cctype>
 #include <tuple>
 
+#include "base/error.h"
 #include "base/strings.h"
 
 namespace ks::apply {
@@ -65,14 +66,24 @@ ObjectRef ref_of(const nlohmann::json& o) {
 }
 
 std::string collection_path(const ResourceInfo& res, const std::string& ns) {
-  std::string p =
-      res.group.empty() ? "/api/" + res.version : "/apis/" + res.group + "/" + res.version;
-  if (res.namespaced && !ns.empty()) p += "/namespaces/" + url_encode(ns);
-  return p + "/" + res.resource;
+  std::string p = res.group.empty()
+                      ? "/api/" + path_segment(res.version)
+                      : "/apis/" + path_segment(res.group) + "/" + path_segment(res.version);
+  if (res.namespaced && !ns.empty()) p += "/namespaces/" + path_segment(ns);
+  return p + "/" + path_segment(res.resource);
 }
 
 std::string object_path(const ResourceInfo& res, const std::string& ns, const std::string& name) {
-  return collection_path(res, ns) + "/" + url_encode(name);
+  return collection_path(res, ns) + "/" + path_segment(name);
+}
+
+std::string path_segment(const std::string& value) {
+  // Last line of defence behind object_names.h: an empty, `.` or `..` segment would address the
+  // collection or the parent instead of the object.
+  if (value.empty() || value == "." || value == "..")
+    throw Error("refusing to send a request for the name \"" + value +
+                "\": the server would read it as another path");
+  return url_encode(value);
 }
 
 std::string url_encode(const std::string& value) {

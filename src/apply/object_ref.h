@@ -40,6 +40,9 @@ std::string group_kind(const std::string& group, const std::string& kind);
 std::string collection_path(const ResourceInfo& resource, const std::string& namespace_);
 std::string object_path(const ResourceInfo& resource, const std::string& namespace_,
                         const std::string& name);
+// One URL path segment, percent-encoded (`/` and `%` included); throws ks::Error for an empty,
+// `.` or `..` segment, which would address another path.
+std::string path_segment(const std::string& value);
 // Percent-encodes a query parameter value.
 std::string url_encode(const std::string& value);
 

@@ -19,8 +19,9 @@ struct PlannedObject {
   ObjectRef ref;
   std::optional<ResourceInfo> resource;  // nullopt while its CRD is not served yet
   Tier tier = Tier::Namespaced;
-  bool awaits_crd = false;  // its kind comes from a CRD in the same set
-  std::string error;        // set when the object cannot be sent at all
+  bool awaits_crd = false;   // its kind comes from a CRD in the same set
+  bool outside_set = false;  // not an ApplySet member (the --create-namespace Namespace)
+  std::string error;         // set when the object cannot be sent at all
 };
 
 // A CRD in the set: which kinds it will serve.

@@ -1,10 +1,10 @@
 #include "apply/prune.h"
 
-#include <mutex>
-
 #include "apply/api_error.h"
+#include "apply/object_names.h"
 #include "apply/parallel.h"
 #include "base/error.h"
+#include "base/strings.h"
 
 namespace ks::apply {
 
@@ -23,6 +23,10 @@ std::pair<std::string, std::string> split_group_kind(const std::string& gk) {
   return {gk.substr(dot + 1), gk.substr(0, dot)};
 }
 
+std::string objects_word(size_t n) {
+  return std::to_string(n) + (n == 1 ? " object" : " objects");
+}
+
 }  // namespace
 
 bool is_controller_owned(const json& object) {
@@ -32,17 +36,13 @@ bool is_controller_owned(const json& object) {
   return false;
 }
 
-std::vector<ObjectResult> prune(Session& session, const ApplySet& set, const Identity& identity,
-                                const PruneScope& scope, const std::vector<ObjectRef>& applied,
-                                bool dry_run, int concurrency) {
+std::vector<PruneCandidate> prune_candidates(Session& session, const ApplySet& set,
+                                             const Identity& identity, const PruneScope& scope,
+                                             const std::vector<ObjectRef>& applied) {
   std::set<std::string> keep;
   for (const ObjectRef& r : applied)
     keep.insert(identity_key(r.group(), r.kind, r.namespace_, r.name));
-  struct Candidate {
-    ObjectRef ref;
-    std::string path;
-  };
-  std::vector<Candidate> candidates;
+  std::vector<PruneCandidate> candidates;
   std::string selector = std::string(kPartOfLabel) + "=" + set.id;
   for (const std::string& gk : scope.group_kinds) {
     auto [group, kind] = split_group_kind(gk);
@@ -57,13 +57,67 @@ std::vector<ObjectResult> prune(Session& session, const ApplySet& set, const Ide
         std::string name = meta.value("name", ""),
                     item_ns = res->namespaced ? meta.value("namespace", ns) : "";
         if (keep.count(identity_key(group, kind, item_ns, name))) continue;
+        // A listed name that is not a plain path segment cannot be addressed safely.
+        if (!name_problem(name, NameRule::PathSegment).empty() ||
+            (!item_ns.empty() && !name_problem(item_ns, NameRule::PathSegment).empty()))
+          continue;
         if (!is_member(item, set, identity) || is_controller_owned(item)) continue;
         ObjectRef ref{group.empty() ? res->version : group + "/" + res->version, kind, item_ns,
                       name};
-        candidates.push_back({ref, object_path(*res, item_ns, name)});
+        candidates.push_back({ref, object_path(*res, item_ns, name), set.parent_namespace});
       }
     }
   }
+  return candidates;
+}
+
+std::vector<EarlierSet> earlier_sets(Session& session, const Identity& identity,
+                                     const ApplySet& current) {
+  std::string selector = std::string(kAppLabel) + "=" + label_value(identity.app) + "," +
+                         kEnvLabel + "=" + label_value(identity.env) + "," + kIdLabel;
+  std::vector<EarlierSet> out;
+  for (const json& item : session.list_objects("/api/v1/secrets", selector)) {
+    json meta = item.value("metadata", json::object());
+    std::string name = meta.value("name", ""), ns = meta.value("namespace", "");
+    if (name != current.parent_name || ns == current.parent_namespace || ns.empty()) continue;
+    ParentState state = parent_state(item);
+    if (state.tooling.rfind("ks/", 0) != 0) continue;
+    ApplySet set{name, ns, applyset_id(name, ns, "Secret", "")};
+    if (meta.value("labels", json::object()).value(kIdLabel, "") != set.id) continue;
+    out.push_back({set, state});
+  }
+  return out;
+}
+
+void check_prune_limit(const std::vector<PruneCandidate>& candidates, size_t kept,
+                       const std::string& env_namespace, const PruneLimit& limit) {
+  if (limit.confirmed || candidates.empty()) return;
+  size_t moved = 0;
+  for (const PruneCandidate& c : candidates)
+    if (c.from_namespace != env_namespace) ++moved;
+  std::string why;
+  if (limit.max) {
+    if (candidates.size() <= static_cast<size_t>(*limit.max)) return;
+    why = "more than --prune-max " + std::to_string(*limit.max);
+  } else if (moved > 0) {
+    why = std::to_string(moved) + " of them in namespace(s) this env deployed to before";
+  } else if (candidates.size() > kept) {
+    why = "more than the " + objects_word(kept) + " this apply keeps";
+  } else {
+    return;
+  }
+  std::vector<std::string> lines;
+  for (const PruneCandidate& c : candidates) lines.push_back("  would prune " + c.ref.display());
+  throw Error("--prune would delete " + objects_word(candidates.size()) + ", " + why +
+              "; nothing was changed:\n" + str::join(lines, "\n") +
+              "\nIf this is intended, run again with --yes (or --prune-max " +
+              std::to_string(candidates.size()) +
+              "); if not, check the env's targets (`ks env targets ENV`) and components");
+}
+
+std::vector<ObjectResult> delete_candidates(Session& session,
+                                            const std::vector<PruneCandidate>& candidates,
+                                            bool dry_run, int concurrency) {
   std::vector<ObjectResult> results(candidates.size());
   parallel_for(candidates.size(), concurrency, [&](size_t i) {
     Request req;

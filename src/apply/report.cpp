@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/strings.h"
+
 namespace ks::apply {
 
 namespace {
@@ -37,6 +39,8 @@ std::string action_name(Action a) {
       return "skipped";
     case Action::Ready:
       return "ready";
+    case Action::NotReady:
+      return "not ready";
     case Action::Failed:
       return "failed";
   }
@@ -55,16 +59,15 @@ std::vector<ObjectResult> Report::failures() const {
   std::vector<ObjectResult> out;
   for (const auto* list : {&objects, &pruned, &waited})
     for (const ObjectResult& r : *list)
-      if (r.action == Action::Failed) out.push_back(r);
+      if (r.action == Action::Failed || r.action == Action::NotReady) out.push_back(r);
   return out;
 }
 
 std::string result_line(const ObjectResult& r, bool dry_run) {
   std::string line = action_name(r.action) + " " + r.ref.display();
-  if (dry_run && r.action != Action::Failed) line += " (dry run)";
-  if (!r.message.empty())
-    line += (r.action == Action::Failed ? ": " : " (") + r.message +
-            (r.action == Action::Failed ? "" : ")");
+  bool bad = r.action == Action::Failed || r.action == Action::NotReady;
+  if (dry_run && !bad) line += " (dry run)";
+  if (!r.message.empty()) line += (bad ? ": " : " (") + r.message + (bad ? "" : ")");
   return line;
 }
 
@@ -77,7 +80,24 @@ std::string apply_summary(const Report& r) {
   if (!r.pruned.empty()) s += ", " + std::to_string(count_in(r.pruned, Action::Pruned)) + " pruned";
   if (r.interrupted)
     s += ", " + std::to_string(r.count(Action::Skipped)) + " not applied (interrupted)";
+  if (!r.waited.empty())
+    s += "; " + std::to_string(count_in(r.waited, Action::Ready)) + " ready, " +
+         std::to_string(count_in(r.waited, Action::NotReady)) + " not ready";
   return s;
+}
+
+std::string failure_message(const Report& r, const std::string& verb) {
+  std::vector<std::string> failed, not_ready;
+  for (const ObjectResult& f : r.failures())
+    (f.action == Action::NotReady ? not_ready : failed).push_back(f.ref.display());
+  std::vector<std::string> parts;
+  if (!failed.empty())
+    parts.push_back(objects_word(failed.size()) + " failed to " + verb + ": " +
+                    str::join(failed, ", "));
+  if (!not_ready.empty())
+    parts.push_back(objects_word(not_ready.size()) + " not ready: " + str::join(not_ready, ", "));
+  if (parts.empty()) return "";
+  return str::join(parts, "; ") + " (see the lines above)";
 }
 
 std::string delete_summary(const Report& r) {

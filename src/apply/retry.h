@@ -4,8 +4,10 @@
 // total time; other 4xx never. All ks writes are declarative (server-side apply, delete), so a
 // request whose connection dropped may be sent again.
 #include <chrono>
+#include <ctime>
 #include <functional>
 #include <optional>
+#include <string>
 
 #include "apply/http_client.h"
 
@@ -19,7 +21,15 @@ struct RetryPolicy {
   // Optional: told before each retry's delay (the CLI's progress line counts them). May be
   // called from several threads at once.
   std::function<void(int attempt, const Response& response)> on_retry;
+  // Optional: told of every delay before it is slept (for waits long enough to announce).
+  std::function<void(std::chrono::milliseconds delay, int attempt, const Response& response)>
+      on_delay;
 };
+
+// A Retry-After header value in seconds from `now`: delta-seconds (`120`) or an HTTP-date
+// (`Wed, 21 Oct 2015 07:28:00 GMT`, also the obsolete RFC 850 and asctime forms, RFC 9110
+// §10.2.3); a date in the past is 0. Nullopt when the value is neither.
+std::optional<double> parse_retry_after(const std::string& value, std::time_t now);
 
 bool is_retryable(const Response& response);
 

@@ -10,14 +10,28 @@ namespace ks::apply {
 
 Session::Session(const Target& target, const SessionOptions& options)
     : connection_(resolve_target(target)), options_(options) {
-  client_ = std::make_unique<HttpClient>(connection_, options.client);
+  ClientOptions client = options.client;
+  if (!client.on_waiting) client.on_waiting = options.on_waiting;
+  client_ = std::make_unique<HttpClient>(connection_, client);
   std::string cache =
       options.discovery_cache_dir ? *options.discovery_cache_dir : default_discovery_cache_dir();
   discovery_ = std::make_unique<Discovery>(*client_, options.retry, cache);
 }
 
 Response Session::send(const Request& request) {
-  return send_with_retry(*client_, request, options_.retry);
+  RetryPolicy policy = options_.retry;
+  if (options_.on_waiting) {
+    policy.on_delay = [&](std::chrono::milliseconds delay, int attempt, const Response& r) {
+      if (delay < std::chrono::seconds(2)) return;
+      std::string why = r.status == 0 ? "no answer" : "HTTP " + std::to_string(r.status);
+      options_.on_waiting("waiting " + std::to_string((delay.count() + 500) / 1000) +
+                          "s before sending " + request.method + " " +
+                          request.path.substr(0, request.path.find('?')) + " again (" + why +
+                          "; attempt " + std::to_string(attempt) + " of at most " +
+                          std::to_string(policy.max_attempts) + ", the retry limit)");
+    };
+  }
+  return send_with_retry(*client_, request, policy);
 }
 
 nlohmann::json Session::get_object(const std::string& path) {

@@ -13,6 +13,7 @@
 #include "apply/http_client.h"
 #include "apply/retry.h"
 #include "apply/target.h"
+#include "apply/wait_notice.h"
 
 namespace ks::apply {
 
@@ -20,6 +21,7 @@ struct SessionOptions {
   RetryPolicy retry;
   ClientOptions client;
   std::optional<std::string> discovery_cache_dir;  // nullopt: the default; "": no disk cache
+  WaitFn on_waiting;  // notices of waits over 2 s (see wait_notice.h); may be empty
 };
 
 class Session {
@@ -33,6 +35,8 @@ class Session {
   Discovery& discovery() { return *discovery_; }
 
   Response send(const Request& request);  // with the retry policy
+  // Where notices of long waits go (may be empty).
+  const WaitFn& waiting() const { return options_.on_waiting; }
   // GET of one object: the object, or null on 404; throws ks::Error on other failures.
   nlohmann::json get_object(const std::string& path);
   // Every item of the collection at `path` carrying `selector`, following `continue` tokens; an

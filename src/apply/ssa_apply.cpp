@@ -53,6 +53,16 @@ bool already_applied(const json& live, const json& desired) {
   return !digest.empty() && applied_digest(live) == digest && live_has(live, desired);
 }
 
+// Every managedFields entry belongs to `manager`: nobody else ever wrote the object.
+bool only_written_by(const json& o, const std::string& manager) {
+  if (!o.is_object() || !o.contains("metadata") || !o["metadata"].is_object()) return false;
+  const json& entries = o["metadata"].value("managedFields", json::array());
+  if (!entries.is_array() || entries.empty()) return false;
+  for (const json& e : entries)
+    if (!e.is_object() || e.value("manager", "") != manager) return false;
+  return true;
+}
+
 ObjectResult failed(const ObjectRef& ref, const std::string& why) {
   return {ref, Action::Failed, why};
 }
@@ -79,13 +89,18 @@ Response ssa_patch(Session& session, const PlannedObject& p, const ApplyCall& ca
   req.path = path_of(p) + apply_query(call);
   req.body = p.object.dump();
   req.content_type = "application/apply-patch+yaml";
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+  constexpr auto kNewEndpointWait = std::chrono::seconds(15);
+  auto deadline = std::chrono::steady_clock::now() + kNewEndpointWait;
+  WaitNotice notice(session.waiting(),
+                    "the server to serve kind " + p.ref.kind + " (just defined by its CRD)",
+                    "15s after the CRD was established");
   for (;;) {
     Response r = session.send(req);
     // A new CRD's endpoint can answer 404 for a moment after the CRD is Established.
     if (!p.awaits_crd || r.status != 404 || is_missing_namespace(r) ||
         std::chrono::steady_clock::now() > deadline)
       return r;
+    notice.tick();
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
   }
 }
@@ -96,8 +111,9 @@ ObjectResult apply_one(Session& session, const PlannedObject& p, const ApplyCall
   if (!p.resource) {
     if (call.dry_run)
       return {p.ref, Action::Created, "its CRD is not on the server yet, so it was not checked"};
-    return failed(p.ref,
-                  "kind " + p.ref.kind + " is not served yet; its CRD did not become established");
+    return failed(p.ref, "kind " + p.ref.kind +
+                             " is not served yet; its CRD did not become Established and listed in "
+                             "discovery before --timeout expired");
   }
   const std::string path = path_of(p);
   LiveIndex::Lookup known = index.find(path);
@@ -123,7 +139,17 @@ ObjectResult apply_one(Session& session, const PlannedObject& p, const ApplyCall
       return failed(p.ref, e.what());
     }
   }
-  if (live.is_null()) return {p.ref, call.dry_run ? Action::Created : Action::Configured, ""};
+  if (live.is_null()) {
+    if (call.dry_run) return {p.ref, Action::Created, ""};
+    // A 200 after an attempt whose answer was lost: that attempt may have created the object.
+    // It did when the object was known to be absent (read one by one), or, for an object that
+    // was not a member (so the lists could not tell), when no other manager ever wrote it: an
+    // object ks takes over always carries its earlier writer's managedFields entry.
+    if (r.earlier_attempt_unanswered &&
+        (!known.listed || only_written_by(result, call.field_manager)))
+      return {p.ref, Action::Created, ""};
+    return {p.ref, Action::Configured, ""};
+  }
   bool same = call.dry_run ? strip_noise(live) == strip_noise(result)
                            : !resource_version(live).empty() &&
                                  resource_version(live) == resource_version(result);

@@ -3,6 +3,7 @@
 
 #include "apply/api_error.h"
 #include "apply/apply.h"
+#include "apply/object_names.h"
 #include "apply/parallel.h"
 #include "apply/plan.h"
 #include "apply/ssa_apply.h"
@@ -34,7 +35,9 @@ Report validate(const Target& target, const std::vector<nlohmann::json>& objects
   parallel_for(plan.size(), options.concurrency, [&](size_t i) {
     PlannedObject& p = plan[i];
     ObjectResult r{p.ref, Action::Valid, ""};
-    if (!p.error.empty()) {
+    if (std::string why = addressing_problem(objects[i]); !why.empty()) {
+      r = {p.ref, Action::Failed, why};  // never sent: the server could misread its path
+    } else if (!p.error.empty()) {
       r = {p.ref, Action::Failed, p.error};
     } else if (!p.resource) {
       r = {p.ref, Action::Skipped,

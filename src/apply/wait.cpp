@@ -121,6 +121,11 @@ std::vector<ObjectResult> wait_ready(Session& session,
     if (p->resource && has_readiness(p->ref)) pending.push_back(p);
   std::vector<std::string> last_reason(pending.size());
   std::vector<bool> done(pending.size(), false);
+  WaitNotice notice(session.waiting(),
+                    pending.size() == 1
+                        ? pending[0]->ref.display() + " to become ready"
+                        : std::to_string(pending.size()) + " workloads to become ready",
+                    "--timeout " + duration_text(timeout));
   for (;;) {
     bool all_done = true;
     for (size_t i = 0; i < pending.size(); ++i) {
@@ -129,13 +134,14 @@ std::vector<ObjectResult> wait_ready(Session& session,
       try {
         r = readiness(session.get_object(path_of(*pending[i])));
       } catch (const Error& e) {
+        session.http().throw_if_unreachable();
         r = {false, false, e.what()};
       }
       last_reason[i] = r.reason;
       if (r.ready || r.failed) {
         done[i] = true;
         results.push_back(
-            {pending[i]->ref, r.ready ? Action::Ready : Action::Failed, r.ready ? "" : r.reason});
+            {pending[i]->ref, r.ready ? Action::Ready : Action::NotReady, r.ready ? "" : r.reason});
         if (on_result) on_result(results.back());
       } else {
         all_done = false;
@@ -145,13 +151,19 @@ std::vector<ObjectResult> wait_ready(Session& session,
     if (std::chrono::steady_clock::now() > deadline) {
       for (size_t i = 0; i < pending.size(); ++i) {
         if (done[i]) continue;
-        results.push_back(
-            {pending[i]->ref, Action::Failed,
-             "not ready after " + std::to_string(timeout.count()) + "s: " + last_reason[i]});
+        results.push_back({pending[i]->ref, Action::NotReady,
+                           "--timeout " + duration_text(timeout) + " expired: " + last_reason[i]});
         if (on_result) on_result(results.back());
       }
       break;
     }
+    for (size_t i = 0; i < pending.size(); ++i)
+      if (!done[i]) {
+        // One workload is named by the notice itself; of several, name the first still waiting.
+        notice.tick(pending.size() == 1 ? last_reason[i]
+                                        : pending[i]->ref.display() + ": " + last_reason[i]);
+        break;
+      }
     std::this_thread::sleep_for(kPoll);
   }
   return results;
@@ -162,23 +174,29 @@ std::vector<ObjectResult> wait_gone(Session& session,
                                     std::chrono::seconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   std::vector<const PlannedObject*> pending = objects;
+  WaitNotice notice(session.waiting(), "deleted objects to disappear",
+                    "--timeout " + duration_text(timeout));
   while (!pending.empty()) {
     std::vector<const PlannedObject*> still;
     for (const PlannedObject* p : pending) {
       try {
         if (!session.get_object(path_of(*p)).is_null()) still.push_back(p);
       } catch (const Error&) {
+        session.http().throw_if_unreachable();
         still.push_back(p);
       }
     }
     pending = std::move(still);
+    if (!pending.empty())
+      notice.tick(std::to_string(pending.size()) + " still there, e.g. " +
+                  pending.front()->ref.display());
     if (pending.empty() || std::chrono::steady_clock::now() > deadline) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
   std::vector<ObjectResult> failures;
   for (const PlannedObject* p : pending)
-    failures.push_back(
-        {p->ref, Action::Failed, "still present after " + std::to_string(timeout.count()) + "s"});
+    failures.push_back({p->ref, Action::Failed,
+                        "still present when --timeout " + duration_text(timeout) + " expired"});
   return failures;
 }
 

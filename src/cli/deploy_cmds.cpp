@@ -132,16 +132,13 @@ struct Printer {
   }
   void count_retries(apply::SessionOptions& session) const {
     session.retry.on_retry = [p = p](int, const apply::Response& r) { p->retry(r.status); };
+    session.on_waiting = [p = p](const std::string& text) { p->waiting(text); };
   }
 };
 
 void fail_on_failures(const apply::Report& report, const std::string& verb) {
-  auto failures = report.failures();
-  if (failures.empty()) return;
-  std::vector<std::string> names;
-  for (const auto& f : failures) names.push_back(f.ref.display());
-  throw Error(std::to_string(failures.size()) + (failures.size() == 1 ? " object" : " objects") +
-              " failed to " + verb + ": " + str::join(names, ", ") + " (see the lines above)");
+  std::string message = apply::failure_message(report, verb);
+  if (!message.empty()) throw Error(message);
 }
 
 void add_apply(CLI::App& root, Context& ctx) {
@@ -167,6 +164,15 @@ void add_apply(CLI::App& root, Context& ctx) {
                 "Take over fields another field manager owns");
   cmd->add_flag("--prune", opts->prune,
                 "Delete objects this app+env applied before that are no longer rendered");
+  cmd->add_flag("--yes", opts->prune_limit.confirmed,
+                "Let --prune delete any number of objects (by default it refuses to delete more "
+                "than the apply keeps, or objects left in a namespace the env used before)");
+  auto prune_max = std::make_shared<int>(-1);
+  cmd->add_option("--prune-max", *prune_max,
+                  "Let --prune delete at most this many objects, refusing above")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--create-namespace", opts->create_namespace,
+                "Create the env's namespace when it does not exist");
   cmd->add_option("--field-manager", opts->field_manager, "Server-side apply field manager name")
       ->capture_default_str();
   cmd->add_flag("--wait", opts->wait,
@@ -174,7 +180,7 @@ void add_apply(CLI::App& root, Context& ctx) {
   cmd->add_option("--timeout", *timeout,
                   "Limit for --wait and for CRDs to become established (90s, 1m30s, 2h)")
       ->capture_default_str();
-  cmd->callback([&ctx, flags, cluster, opts, timeout, dry_run, format] {
+  cmd->callback([&ctx, flags, cluster, opts, timeout, dry_run, format, prune_max] {
     if (opts->prune && !flags->components.empty())
       throw Error(
           "--prune deletes every object of the env that is not rendered, so it cannot be combined "
@@ -187,6 +193,7 @@ void add_apply(CLI::App& root, Context& ctx) {
     apply::ApplyOptions o = *opts;
     o.dry_run = *dry_run == "server";
     o.identity = d.identity;
+    if (*prune_max >= 0) o.prune_limit.max = *prune_max;
     o.timeout = wait_limit;
     o.concurrency = cluster->concurrency;
     o.session.client.max_body_bytes = cluster->max_response_bytes;

@@ -135,9 +135,21 @@ void add_env_set(CLI::App* env, Context& ctx) {
     if (!c.ns && !c.new_name && !c.context && !c.server) {
       throw Error("nothing to change: give --namespace, --context, --server or --name");
     }
+    const app::Environment before = app.env(f->name);
     envs::update(app, f->name, c);
     if (!ctx.quiet)
       ctx.out << "updated environment '" << (c.new_name ? *c.new_name : f->name) << "'\n";
+    // What happens to what the env already deployed (docs/deploying.md, --prune).
+    std::string env_name = c.new_name ? *c.new_name : f->name;
+    if (c.ns && *c.ns != before.ns)
+      ctx.err << "note: objects env '" << f->name << "' already deployed stay in namespace '"
+              << before.ns << "'; `ks apply " << env_name << "` warns about them and `ks apply "
+              << env_name << " --prune --yes` deletes them there once applied to '" << *c.ns
+              << "'\n";
+    if ((c.server && *c.server != before.server) || (c.context && *c.context != before.context))
+      ctx.err << "note: objects env '" << f->name
+              << "' already deployed stay on its previous cluster and ks no longer manages them; "
+                 "to remove them, set the env back and run `ks delete`\n";
   });
 }
 

@@ -29,7 +29,8 @@ const char* tier_name(int tier) {
 
 // Lines of one group are sorted together; pruning and readiness are groups of their own.
 int group_of(const apply::ObjectResult& r) {
-  int phase = r.action == apply::Action::Pruned ? 1 : r.action == apply::Action::Ready ? 2 : 0;
+  bool readiness = r.action == apply::Action::Ready || r.action == apply::Action::NotReady;
+  int phase = r.action == apply::Action::Pruned ? 1 : readiness ? 2 : 0;
   return phase * 4 + tier_of(r.ref);
 }
 
@@ -44,6 +45,7 @@ term::Colour colour_of(apply::Action a) {
     case apply::Action::Pruned:
       return term::Colour::Yellow;
     case apply::Action::Failed:
+    case apply::Action::NotReady:
       return term::Colour::Red;
     default:
       return term::Colour::Dim;
@@ -106,15 +108,29 @@ void ResultPrinter::result(const apply::ObjectResult& r) {
   if (group != group_) {
     if (!buffered_.empty()) flush();
     log_step(verb_ + " " +
-             (r.action == apply::Action::Pruned  ? "(pruning)"
-              : r.action == apply::Action::Ready ? "(waiting for readiness)"
-                                                 : tier_name(tier_of(r.ref))));
+             (r.action == apply::Action::Pruned ? "(pruning)"
+              : group >= 8                      ? "(waiting for readiness)"
+                                                : tier_name(tier_of(r.ref))));
   }
   group_ = group;
   ++done_;
   current_ = std::string(tier_name(tier_of(r.ref))) + ": " + r.ref.display();
   buffered_.push_back(r);
+  // Readiness results come one by one over the wait, and once every object has been applied
+  // nothing more of its tier is coming: show them now rather than when the command ends.
+  if (group >= 8 || done_ >= total_) flush();
   redraw();
+}
+
+void ResultPrinter::waiting(const std::string& text) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  flush();
+  if (status_live_) {
+    current_ = text;
+    redraw();
+  } else if (!ctx_.quiet) {
+    status_.print(ctx_.err, text);
+  }
 }
 
 void ResultPrinter::retry(long status) {
@@ -141,7 +157,8 @@ void ResultPrinter::flush() {
   std::stable_sort(buffered_.begin(), buffered_.end(),
                    [](const auto& a, const auto& b) { return a.ref < b.ref; });
   for (const auto& r : buffered_) {
-    if (ctx_.quiet && r.action != apply::Action::Failed) continue;
+    if (ctx_.quiet && r.action != apply::Action::Failed && r.action != apply::Action::NotReady)
+      continue;
     status_.print(ctx_.out, coloured_result_line(r, dry_run_, style_.colour));
   }
   buffered_.clear();

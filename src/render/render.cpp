@@ -300,9 +300,14 @@ std::vector<app::Component> select_components(const EnvContext& ec) {
       continue;
     }
     if (auto c = app::find_component(layout, name)) {
+      // `ks env targets` replaces the env's modules, so the hint names the ones it renders now
+      // as well: a hint that dropped them would make the next `ks apply --prune` delete their
+      // objects.
+      std::string modules;
+      for (const auto& m : ec.modules) modules += " --module " + m;
       throw Error("component '" + name + "' is in module '" + c->module + "', which environment '" +
                   ec.env.name + "' does not render; add it with `ks env targets " + ec.env.name +
-                  " --module " + c->module + "`");
+                  modules + " --module " + c->module + "`");
     }
     std::vector<std::string> names;
     for (const auto& c : all) names.push_back(c.name);

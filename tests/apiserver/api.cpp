@@ -140,7 +140,7 @@ Reply Api::handle(const Call& call) {
 Reply Api::get(const Target& t, const Call&) {
   const json* object = store_.get(t.key(), t.ns(), t.name());
   if (!object) throw not_found(t.type.group, t.type.plural, t.name());
-  return {200, served(t.type, *object), nullptr};
+  return {200, served(t.type, *object), nullptr, {}};
 }
 
 Reply Api::list(const Target& t, const Call& call) {
@@ -159,7 +159,7 @@ Reply Api::list(const Target& t, const Call& call) {
               {"apiVersion", t.type.group_version()},
               {"metadata", {{"resourceVersion", std::to_string(store_.current_rv())}}},
               {"items", items}};
-  return {200, out, nullptr};
+  return {200, out, nullptr, {}};
 }
 
 Reply Api::watch(const Target& t, const Call& call) {
@@ -197,7 +197,7 @@ Reply Api::watch(const Target& t, const Call& call) {
       stream->deadline_ = std::chrono::steady_clock::now();
     }
   }
-  return {200, nullptr, stream};
+  return {200, nullptr, stream, {}};
 }
 
 std::optional<std::string> WatchStream::next(std::chrono::milliseconds wait) {

@@ -38,6 +38,7 @@ struct Reply {
   int status = 200;
   json body;
   std::shared_ptr<WatchStream> watch;  // set for watch requests: stream instead of body
+  std::vector<std::string> warnings;   // sent as `Warning: 299 - "<text>"` headers
 };
 
 struct ApiOptions {

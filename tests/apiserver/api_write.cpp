@@ -9,6 +9,8 @@
 #include "base/yaml.h"
 #include "crds.h"
 #include "names.h"
+#include "protobuf.h"
+#include "schema.h"
 #include "ssa.h"
 #include "status.h"
 
@@ -21,6 +23,73 @@ std::string media_type(const std::string& content_type) {
   std::string t = content_type.substr(0, semi);
   t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
   return t;
+}
+
+ApiError unknown_body_format(const std::string& type) {
+  return ApiError(make_status(415, "UnsupportedMediaType",
+                              "the body of the request was in an unknown format - accepted media "
+                              "types include: application/json, application/yaml",
+                              {{"causes", {{{"message", type}}}}}));
+}
+
+// Whether a POST/PUT body is YAML (else JSON). Other media types are answered 415, as
+// kube-apiserver answers one it has no serializer for (protobuf: see parse_body).
+bool yaml_body(const Call& call) {
+  std::string type = media_type(call.content_type);
+  if (type.empty() || type == "application/json" || type == "*/*") return false;
+  if (type == "application/yaml") return true;
+  throw unknown_body_format(type);
+}
+
+// The typed decoding of a POST/PUT body as kube-apiserver does it: a value of the wrong type is
+// always a 400; unknown fields are a 400 under fieldValidation=Strict, dropped with a warning
+// under Warn (the default), dropped silently under Ignore.
+std::vector<std::string> decode_typed(const Api::Target& t, const Call& call, json& body) {
+  std::vector<FieldProblem> problems = schema_problems(t.type.group, t.type.kind, body);
+  std::string prefix = t.type.kind + " in version \"" + t.type.version +
+                       "\" cannot be handled as a " + t.type.kind + ": ";
+  std::vector<std::string> unknown;
+  for (const FieldProblem& p : problems) {
+    if (!p.unknown)
+      throw bad_request(prefix + "json: cannot unmarshal " + p.got + " into Go struct field " +
+                        t.type.kind + "." + p.path + " of type " + p.expected);
+    unknown.push_back("unknown field \"" + p.path + "\"");
+  }
+  if (unknown.empty()) return {};
+  std::string mode = query_value(call, "fieldValidation");
+  if (mode == "Strict")
+    throw bad_request(prefix + "strict decoding error: " + ks::str::join(unknown, ", "));
+  drop_unknown_fields(body, problems);
+  if (mode == "Ignore") return {};
+  return unknown;
+}
+
+// Server-side apply converts the body to its typed form first; any field outside the schema
+// fails that conversion, whatever fieldValidation says, as a plain (500) error.
+void check_typed_apply(const Api::Target& t, const json& config) {
+  std::vector<FieldProblem> problems = schema_problems(t.type.group, t.type.kind, config);
+  if (problems.empty()) return;
+  const FieldProblem& p = problems.front();
+  std::string where = t.type.namespaced ? t.ns() + "/" + t.name() : t.name();
+  std::string gv = t.type.group.empty() ? "/" + t.type.version : t.type.group_version();
+  throw ApiError(make_status(500, "Unknown",
+                             "failed to create typed patch object (" + where + "; " + gv +
+                                 ", Kind=" + t.type.kind + "): ." + p.path +
+                                 (p.unknown ? ": field not declared in schema"
+                                            : ": expected " + p.expected + ", got " + p.got)));
+}
+
+json parse_object(const std::string& body, bool allow_yaml);
+
+// A POST/PUT body: JSON, YAML, or the protobuf kubectl sends for the kinds protobuf.h reads
+// (Namespace, ConfigMap); other protobuf bodies get the 415 (kubectl does not fall back to JSON).
+json parse_body(const Call& call) {
+  if (media_type(call.content_type) == "application/vnd.kubernetes.protobuf") {
+    std::optional<json> decoded = decode_kube_protobuf(call.body);
+    if (!decoded) throw unknown_body_format(media_type(call.content_type));
+    return *decoded;
+  }
+  return parse_object(call.body, yaml_body(call));
 }
 
 json parse_object(const std::string& body, bool allow_yaml) {
@@ -208,8 +277,7 @@ json Api::commit(const Target& t, const json* live, json object, bool dry, bool*
 
 Reply Api::create(const Target& target, const Call& call) {
   bool dry = dry_run(call);
-  json body =
-      parse_object(call.body, media_type(call.content_type).find("yaml") != std::string::npos);
+  json body = parse_body(call);
   std::string api_version = body.value("apiVersion", "");
   if (!api_version.empty() && api_version != target.type.group_version()) {
     throw bad_request("the API version in the data (" + api_version +
@@ -231,6 +299,7 @@ Reply Api::create(const Target& target, const Call& call) {
   validate_new_name(t, name);
   require_namespace(t);
   if (store_.get(t.key(), t.ns(), name)) throw already_exists(t.type.group, t.type.plural, name);
+  std::vector<std::string> warnings = decode_typed(t, call, body);
   if (t.type.has_status && t.type.kind != "Namespace") body.erase("status");
 
   Managers managers = managers_of(body);
@@ -241,17 +310,17 @@ Reply Api::create(const Target& target, const Call& call) {
             .managers;
   }
   set_managers(body, managers);
-  return {201, served(t.type, commit(t, nullptr, std::move(body), dry)), nullptr};
+  return {201, served(t.type, commit(t, nullptr, std::move(body), dry)), nullptr, warnings};
 }
 
 Reply Api::update(const Target& t, const Call& call) {
   bool dry = dry_run(call);
   const json* live = store_.get(t.key(), t.ns(), t.name());
   if (!live) throw not_found(t.type.group, t.type.plural, t.name());
-  json body =
-      parse_object(call.body, media_type(call.content_type).find("yaml") != std::string::npos);
+  json body = parse_body(call);
   check_identity(t, body);
   check_resource_version(t, body, *live);
+  std::vector<std::string> warnings = decode_typed(t, call, body);
   if (t.path.subresource == "status") {
     json next = *live;
     if (body.contains("status")) {
@@ -259,7 +328,7 @@ Reply Api::update(const Target& t, const Call& call) {
     } else {
       next.erase("status");
     }
-    return {200, served(t.type, commit(t, live, std::move(next), dry)), nullptr};
+    return {200, served(t.type, commit(t, live, std::move(next), dry)), nullptr, {}};
   }
   if (t.type.has_status) {
     if (live->contains("status")) {
@@ -279,7 +348,7 @@ Reply Api::update(const Target& t, const Call& call) {
     managers = given;
   }
   set_managers(body, managers);
-  return {200, served(t.type, commit(t, live, std::move(body), dry)), nullptr};
+  return {200, served(t.type, commit(t, live, std::move(body), dry)), nullptr, warnings};
 }
 
 Reply Api::patch(const Target& t, const Call& call) {
@@ -346,7 +415,7 @@ Reply Api::patch(const Target& t, const Call& call) {
                                     t.type.ssa_schema())
                           .managers;
   set_managers(next, managers);
-  return {200, served(t.type, commit(t, live, std::move(next), dry)), nullptr};
+  return {200, served(t.type, commit(t, live, std::move(next), dry)), nullptr, {}};
 }
 
 Reply Api::apply(const Target& t, const Call& call, json config) {
@@ -380,6 +449,7 @@ Reply Api::apply(const Target& t, const Call& call, json config) {
                       ", expected: " + t.type.kind);
   }
   check_identity(t, config);
+  check_typed_apply(t, config);
   const json* live = store_.get(t.key(), t.ns(), t.name());
   if (live) check_resource_version(t, config, *live);
   auto& meta = config["metadata"];
@@ -411,7 +481,7 @@ Reply Api::apply(const Target& t, const Call& call, json config) {
   }
   set_managers(result.object, result.managers);
   json out = commit(t, live, std::move(result.object), dry);
-  return {live ? 200 : 201, served(t.type, std::move(out)), nullptr};
+  return {live ? 200 : 201, served(t.type, std::move(out)), nullptr, {}};
 }
 
 json Api::delete_object(const Target& t, const json& live, const std::string& propagation, bool dry,
@@ -519,16 +589,17 @@ Reply Api::remove(const Target& t, const Call& call) {
   json live_copy = *live;
   bool deleted = false;
   json result = delete_object(t, live_copy, propagation, dry, &deleted);
-  if (!deleted) return {200, served(t.type, result), nullptr};
+  if (!deleted) return {200, served(t.type, result), nullptr, {}};
   if (is_namespace) {
     result["status"]["phase"] = "Terminating";
     result["metadata"]["deletionTimestamp"] = now();
-    return {200, served(t.type, result), nullptr};
+    return {200, served(t.type, result), nullptr, {}};
   }
   return {
       200,
       success_status(t.type.group, t.type.plural, t.name(), live_copy["metadata"].value("uid", "")),
-      nullptr};
+      nullptr,
+      {}};
 }
 
 Reply Api::remove_collection(const Target& t, const Call& call) {

@@ -9,7 +9,7 @@ namespace kta {
 
 namespace {
 
-const std::set<std::string> kKinds = {"429", "500", "503", "drop", "delay"};
+const std::set<std::string> kKinds = {"429", "500", "503", "drop", "drop-after", "delay"};
 
 std::regex compile(const std::string& key, const std::string& value) {
   try {
@@ -54,7 +54,8 @@ FaultSpec parse_fault_spec(const std::string& text) {
       spec.kinds = ks::str::split(value, '+');
       for (const auto& k : spec.kinds) {
         if (!kKinds.count(k)) {
-          throw ks::Error("--faults: unknown kind \"" + k + "\" (use 429, 500, 503, drop, delay)");
+          throw ks::Error("--faults: unknown kind \"" + k +
+                          "\" (use 429, 500, 503, drop, drop-after, delay)");
         }
       }
     } else if (key == "delay-ms") {

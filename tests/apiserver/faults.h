@@ -1,7 +1,9 @@
 #pragma once
 // Injected faults, so clients' retry logic can be tested. Grammar (comma separated):
 //   rate=R            share of eligible requests that fail (0..1)
-//   kinds=K+K...      429, 500, 503, drop, delay (picked uniformly per faulted request)
+//   kinds=K+K...      429, 500, 503, drop, drop-after, delay (picked uniformly per faulted
+//                     request); drop closes the connection without serving the request,
+//                     drop-after serves it (its writes happen) and then closes without answering
 //   delay-ms=N        how long `delay` sleeps before answering normally (default 1000)
 //   seed=N            seed of the random choice (default: random)
 //   max=N             stop after N injected random faults
@@ -37,7 +39,7 @@ struct FaultSpec {
 FaultSpec parse_fault_spec(const std::string& text);
 
 struct FaultDecision {
-  std::string kind;  // "" = none, or one of 429 500 503 drop delay
+  std::string kind;  // "" = none, or one of 429 500 503 drop drop-after delay
   int delay_ms = 0;
 };
 

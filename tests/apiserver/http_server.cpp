@@ -88,6 +88,7 @@ struct HttpServer::Answer {
   std::string body;
   std::string content_type = kJson;
   std::shared_ptr<WatchStream> watch;
+  std::vector<std::string> warnings;
   void set(int code, const json& value) {
     status = code;
     body = value.dump();
@@ -188,7 +189,18 @@ void HttpServer::handle(const httplib::Request& req, httplib::Response& res) {
   } else if (!serve_discovery(req, answer)) {
     serve_api(req, answer);
   }
+  if (fault.kind == "drop-after") {  // the request took effect; its answer is lost
+    entry["status"] = 0;
+    log_.add(std::move(entry));
+    if (req.ssl) ::shutdown(SSL_get_fd(req.ssl), SHUT_RDWR);
+    res.set_header("Connection", "close");
+    return;
+  }
   res.status = answer.status;
+  for (const std::string& w : answer.warnings) {
+    std::string quoted = ks::str::replace_all(w, "\\", "\\\\");
+    res.set_header("Warning", "299 - \"" + ks::str::replace_all(quoted, "\"", "\\\"") + "\"");
+  }
   entry["status"] = answer.status;
   log_.add(std::move(entry));
   if (answer.watch) {
@@ -326,6 +338,7 @@ void HttpServer::serve_api(const httplib::Request& req, Answer& answer) {
   try {
     Reply reply = api_.handle(call);
     answer.status = reply.status;
+    answer.warnings = reply.warnings;
     if (reply.watch) {
       answer.watch = reply.watch;
     } else {

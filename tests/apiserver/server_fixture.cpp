@@ -92,15 +92,28 @@ TestApiServer::TestApiServer(std::vector<std::string> extra_args) : dir_("ks-tes
 }
 
 TestApiServer::~TestApiServer() {
+  stop_gracefully();
+}
+
+void TestApiServer::crash() {
   if (pid_ <= 0) return;
-  kill(pid_, SIGTERM);
-  for (int i = 0; i < 300; ++i) {
-    if (exited(pid_)) return;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
   kill(pid_, SIGKILL);
   int status = 0;
   waitpid(pid_, &status, 0);
+  pid_ = -1;
+}
+
+void TestApiServer::stop_gracefully() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGTERM);
+  for (int i = 0; i < 300; ++i) {
+    if (exited(pid_)) {
+      pid_ = -1;
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  crash();
 }
 
 std::string TestApiServer::kubeconfig() const {

@@ -29,11 +29,15 @@ class TestApiServer {
   std::string context() const;     // current context of the kubeconfig
   int port() const { return port_; }
 
+  // Kills the server at once (SIGKILL, as a crashed API server): later connections are refused.
+  void crash();
+
   nlohmann::json requests() const;    // GET /_test/requests (array of entries)
   void reset_log();                   // POST /_test/reset-log
   void set_faults(std::string spec);  // POST /_test/faults; "" clears all faults
 
  private:
+  void stop_gracefully();
   std::string call(const std::string& method, const std::string& path,
                    const std::string& body) const;
 

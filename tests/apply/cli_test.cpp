@@ -87,4 +87,84 @@ TEST(ApplyCli, DeleteTwiceSucceeds) {
       "not found configmap default/web\ndeleted 1 object: 0 deleted, 1 not found, 0 failed\n");
 }
 
+TEST(ApplyCli, ObjectsNamedDotOrDotDotNeverReachTheServer) {
+  App app;
+  ASSERT_EQ(app.ks({"apply", "default"}).code, 0);
+  // A ConfigMap `.` was sent as DELETE .../configmaps/ (every ConfigMap), `..` as a DELETE of
+  // the namespace, a ClusterRole `.` as a DELETE of all ClusterRoles.
+  ks_test::write(app.dir / "components" / "evil.jsonnet",
+                 "[{apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: '.'}},\n"
+                 " {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: '..'}},\n"
+                 " {apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole',\n"
+                 "  metadata: {name: '.'}}]\n");
+  app.srv.reset_log();
+  for (const char* verb : {"delete", "apply", "diff"}) {
+    ks_test::Run r = app.ks({verb, "default"});
+    EXPECT_NE(r.code, 0) << verb;
+    EXPECT_NE(r.err.find("3 objects have a name the API server would misread or reject"),
+              std::string::npos)
+        << r.err;
+    for (const char* line :
+         {"\n  component evil: configmap default/\".\": metadata.name \".\" may not be '.'",
+          "\n  component evil: configmap default/\"..\": metadata.name \"..\" may not be '..'",
+          "\n  component evil: clusterrole \".\": metadata.name \".\" may not be '.'"})
+      EXPECT_NE(r.err.find(line), std::string::npos) << verb << ": " << r.err;
+  }
+  for (const auto& e : app.srv.requests()) {
+    std::string method = e.value("method", ""), path = e.value("path", "");
+    EXPECT_TRUE(method == "GET" || e.value("query", "").find("dryRun=All") != std::string::npos)
+        << method << " " << path;
+    EXPECT_EQ(path.find("/configmaps/."), std::string::npos) << path;
+    EXPECT_EQ(path.find("clusterroles"), std::string::npos) << path;
+  }
+  // web is still there: only the invalid component has to be fixed.
+  ks_test::Run diff = app.ks({"diff", "default", "-c", "web"});
+  EXPECT_EQ(diff.code, 0) << diff.out << diff.err;
+}
+
+TEST(ApplyCli, WaitTimeoutIsOneConsistentStory) {
+  App app;
+  ks_test::write(app.dir / "components" / "slow.yaml",
+                 "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: slow\nspec:\n"
+                 "  selector: {matchLabels: {app: slow}}\n  template:\n    metadata: {labels: "
+                 "{app: slow}}\n    spec: {containers: [{name: c, image: x}]}\n");
+  ks_test::Run r = app.ks({"apply", "default", "--wait", "--timeout", "1s"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out,
+            "created deployment default/slow\n"
+            "created configmap default/web\n"
+            "not ready deployment default/slow: --timeout 1s expired: waiting for the controller "
+            "to observe generation 1\n"
+            "applied 2 objects: 2 created, 0 configured, 0 unchanged, 0 failed; 0 ready, 1 not "
+            "ready\n");
+  EXPECT_NE(r.err.find("error: 1 object not ready: deployment default/slow (see the lines above)"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(ApplyCli, NamespaceChangeSaysWhatHappensToDeployedObjects) {
+  App app;
+  ASSERT_EQ(app.ks({"apply", "default"}).code, 0);
+  ks_test::Run set = app.ks({"env", "set", "default", "--namespace", "prn2"});
+  ASSERT_EQ(set.code, 0) << set.err;
+  EXPECT_NE(set.err.find("note: objects env 'default' already deployed stay in namespace "
+                         "'default'; `ks apply default` warns about them and `ks apply default "
+                         "--prune --yes` deletes them there once applied to 'prn2'"),
+            std::string::npos)
+      << set.err;
+  ks_test::Run moved = app.ks({"apply", "default", "--create-namespace"});
+  EXPECT_EQ(moved.code, 0) << moved.err;
+  EXPECT_NE(moved.err.find("warning: this env deployed to namespace default before"),
+            std::string::npos)
+      << moved.err;
+  ks_test::Run refused = app.ks({"apply", "default", "--prune"});
+  EXPECT_EQ(refused.code, 1);
+  EXPECT_NE(refused.err.find("would prune configmap default/web"), std::string::npos)
+      << refused.err;
+  ks_test::Run pruned = app.ks({"apply", "default", "--prune", "--yes"});
+  EXPECT_EQ(pruned.code, 0) << pruned.err;
+  EXPECT_NE(pruned.out.find("pruned configmap default/web\n"), std::string::npos) << pruned.out;
+  EXPECT_EQ(pruned.err.find("warning: this env deployed"), std::string::npos) << pruned.err;
+}
+
 }  // namespace

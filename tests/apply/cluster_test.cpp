@@ -7,6 +7,7 @@
 #include "apply/apply.h"
 #include "apply/http_client.h"
 #include "base/error.h"
+#include "base/strings.h"
 #include "ks_test.h"
 #include "server_fixture.h"
 
@@ -178,6 +179,7 @@ TEST(ApplyCluster, PruneDeletesOnlyRemovedMembers) {
 
   ApplyOptions o = apply_options();
   o.prune = true;
+  o.prune_limit.max = 2;  // more than this apply keeps: allowed explicitly
   Report r = apply(target, {cm("keep", {{"k", "1"}})}, o);
   EXPECT_TRUE(r.ok());
   std::vector<std::string> pruned;
@@ -437,15 +439,29 @@ TEST(ApplyCluster, WaitTimesOutOnAWorkloadThatNeverBecomesReady) {
   TestApiServer srv;  // runs no controllers: a Deployment never reports available replicas
   ApplyOptions o = apply_options();
   o.wait = true;
-  o.timeout = std::chrono::seconds(1);
+  o.timeout = std::chrono::seconds(3);
+  std::vector<std::string> notices;
+  o.session.on_waiting = [&](const std::string& n) { notices.push_back(n); };
   Report r = apply(target_of(srv), {deployment("slow", "x:1"), cm("plain", {{"a", "1"}})}, o);
   EXPECT_EQ(actions(r), (std::vector<std::string>{"created", "created"}));
   ASSERT_EQ(r.waited.size(), 1u);  // only workloads are waited for
-  EXPECT_EQ(r.waited[0].action, Action::Failed);
+  EXPECT_EQ(r.waited[0].action, Action::NotReady);
   EXPECT_EQ(r.waited[0].ref.name, "slow");
-  EXPECT_NE(r.waited[0].message.find("not ready after 1s"), std::string::npos)
+  EXPECT_NE(r.waited[0].message.find("--timeout 3s expired: "), std::string::npos)
       << r.waited[0].message;
   EXPECT_FALSE(r.ok());
+  // The summary and the closing message agree: nothing failed to apply, one is not ready.
+  EXPECT_EQ(apply_summary(r),
+            "applied 2 objects: 2 created, 0 configured, 0 unchanged, 0 failed; 0 ready, 1 not "
+            "ready");
+  EXPECT_EQ(failure_message(r, "apply"),
+            "1 object not ready: deployment default/slow (see the lines above)");
+  // The wait said what it waited for, and its bound, while it lasted.
+  ASSERT_FALSE(notices.empty());
+  EXPECT_NE(notices[0].find("waiting for deployment default/slow to become ready: "),
+            std::string::npos)
+      << notices[0];
+  EXPECT_NE(notices[0].find("up to --timeout 3s)"), std::string::npos) << notices[0];
 }
 
 TEST(ApplyCluster, DiscoveryIsCachedOnDisk) {
@@ -521,6 +537,266 @@ TEST(ApplyCluster, DriftAndDroppedFieldsAreStillApplied) {
   Report dropped = apply(target, {cm("c", {{"a", "1"}})}, apply_options());
   EXPECT_EQ(actions(dropped), std::vector<std::string>{"configured"});
   EXPECT_FALSE(get(srv, path)["data"].contains("b"));
+}
+
+}  // namespace
+}  // namespace ks::apply
+
+namespace ks::apply {
+namespace {
+
+bool has_write(const TestApiServer& srv) {
+  for (const json& e : srv.requests()) {
+    std::string m = e.value("method", "");
+    if (m != "GET" && e.value("query", "").find("dryRun=All") == std::string::npos) return true;
+  }
+  return false;
+}
+
+std::string failure_text(const Report& r) {
+  std::string out;
+  for (const ObjectResult& f : r.failures()) out += result_line(f) + "\n";
+  return out;
+}
+
+TEST(ApplyCluster, PruneRefusesToDeleteMoreThanItKeepsUnlessAllowed) {
+  TestApiServer srv;
+  Target target = target_of(srv);
+  ASSERT_TRUE(apply(target,
+                    {cm("keep", {{"k", "1"}}), cm("b", {{"k", "1"}}), cm("c", {{"k", "1"}}),
+                     cm("d", {{"k", "1"}})},
+                    apply_options())
+                  .ok());
+  srv.reset_log();
+  ApplyOptions o = apply_options();
+  o.prune = true;
+  try {
+    apply(target, {cm("keep", {{"k", "2"}})}, o);
+    FAIL() << "expected prune to refuse deleting 3 objects while keeping 1";
+  } catch (const Error& e) {
+    std::string msg = e.what();
+    EXPECT_NE(msg.find("--prune would delete 3 objects, more than the 1 object this apply keeps"),
+              std::string::npos)
+        << msg;
+    for (const char* name : {"b", "c", "d"})
+      EXPECT_NE(msg.find(std::string("would prune configmap default/") + name), std::string::npos)
+          << msg;
+    EXPECT_NE(msg.find("--yes"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("--prune-max 3"), std::string::npos) << msg;
+  }
+  EXPECT_FALSE(has_write(srv));  // refused before anything was written, the apply included
+  EXPECT_EQ(get(srv, "/api/v1/namespaces/default/configmaps/keep")["data"]["k"], "1");
+
+  o.prune_limit.max = 2;
+  EXPECT_THROW(apply(target, {cm("keep", {{"k", "2"}})}, o), Error);
+  o.prune_limit.max = 3;
+  Report r = apply(target, {cm("keep", {{"k", "2"}})}, o);
+  EXPECT_TRUE(r.ok()) << failure_text(r);
+  EXPECT_EQ(r.pruned.size(), 3u);
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/b").is_null());
+  EXPECT_EQ(get(srv, "/api/v1/namespaces/default/configmaps/keep")["data"]["k"], "2");
+}
+
+TEST(ApplyCluster, UnsafeNamesAreRefusedBeforeAnyRequest) {
+  TestApiServer srv;
+  json dot = cm(".", {{"a", "1"}});
+  dot["metadata"]["labels"]["ksonnet.io/component"] = "evil";
+  json role = {{"apiVersion", "rbac.authorization.k8s.io/v1"},
+               {"kind", "ClusterRole"},
+               {"metadata", {{"name", "."}, {"labels", {{"ksonnet.io/component", "evil"}}}}}};
+  std::vector<json> objects{cm("fine", {{"a", "1"}}), dot,
+                            cm("..", {{"a", "1"}}),   role,
+                            cm("a/b", {{"a", "1"}}),  cm("x", {{"a", "1"}}, "..")};
+  DeleteOptions d;
+  d.identity = {"guestbook", "dev"};
+  d.session = quick_session();
+  for (int verb = 0; verb < 2; ++verb) {
+    try {
+      if (verb == 0)
+        apply(target_of(srv), objects, apply_options());
+      else
+        delete_objects(target_of(srv), objects, d);
+      FAIL() << "expected the names to be refused";
+    } catch (const Error& e) {
+      std::string msg = e.what();
+      EXPECT_NE(msg.find("5 objects have a name the API server would misread or reject"),
+                std::string::npos)
+          << msg;
+      EXPECT_NE(msg.find("\n  component evil: configmap \".\": metadata.name \".\" may not be '.'"),
+                std::string::npos)
+          << msg;
+      EXPECT_NE(msg.find("\n  component evil: clusterrole \".\": metadata.name \".\" may not be "
+                         "'.'"),
+                std::string::npos)
+          << msg;
+      EXPECT_NE(msg.find("configmap \"..\": metadata.name \"..\" may not be '..'"),
+                std::string::npos)
+          << msg;
+      EXPECT_NE(msg.find("may not contain '/'"), std::string::npos) << msg;
+      EXPECT_NE(msg.find("metadata.namespace \"..\""), std::string::npos) << msg;
+    }
+  }
+  EXPECT_TRUE(srv.requests().empty()) << srv.requests().dump();
+}
+
+TEST(ApplyCluster, ADeadServerStopsTheApplyWithOneMessage) {
+  TestApiServer srv;
+  std::vector<json> objects;
+  for (int i = 0; i < 20; ++i) objects.push_back(cm("c" + std::to_string(i), {{"i", "1"}}));
+  ApplyOptions o = apply_options();
+  o.concurrency = 1;
+  std::vector<std::string> lines;
+  o.on_result = [&](const ObjectResult& r) {
+    lines.push_back(result_line(r));
+    if (lines.size() == 1) srv.crash();  // the API server dies after the first object
+  };
+  try {
+    Report r = apply(target_of(srv), objects, o);
+    FAIL() << "expected the apply to stop; got " << apply_summary(r);
+  } catch (const Error& e) {
+    std::string msg = e.what();
+    EXPECT_NE(msg.find("refused 5 connections in a row"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("were not sent"), std::string::npos) << msg;
+  }
+  // One line for the object applied before the crash; none per remaining object.
+  EXPECT_EQ(lines, std::vector<std::string>{"created configmap default/c0"});
+}
+
+TEST(ApplyCluster, AnUntrustedServerCertificateIsNamedAndNotRetried) {
+  TestApiServer srv, other;
+  // The kubeconfig's CA is another cluster's, as after the cluster was recreated.
+  std::string text = ks_test::read(srv.kubeconfig());
+  std::string other_text = ks_test::read(other.kubeconfig());
+  auto ca_line = [](const std::string& t) {
+    size_t at = t.find("certificate-authority-data:");
+    return t.substr(at, t.find('\n', at) - at);
+  };
+  text = str::replace_all(text, ca_line(text), ca_line(other_text));
+  ks_test::Sandbox sb;
+  std::string kubeconfig = (sb.root() / "kubeconfig").string();
+  ks_test::write(kubeconfig, text);
+  int retries = 0;
+  ApplyOptions o = apply_options();
+  o.session.retry.on_retry = [&](int, const Response&) { ++retries; };
+  try {
+    apply({kubeconfig, srv.context(), srv.server(), "default", false}, {cm("c", {{"a", "1"}})}, o);
+    FAIL() << "expected TLS verification to fail";
+  } catch (const Error& e) {
+    std::string msg = e.what();
+    EXPECT_NE(msg.find("the server's certificate is not signed by the CA in kubeconfig cluster '" +
+                       srv.context() + "'"),
+              std::string::npos)
+        << msg;
+  }
+  EXPECT_EQ(retries, 0);
+  EXPECT_TRUE(srv.requests().empty());
+}
+
+TEST(ApplyCluster, LostAnswersOfCreatingAppliesStillCountAsCreated) {
+  TestApiServer srv;
+  Target target = target_of(srv);
+  // An object another tool made: taking it over is "configured", lost answer or not.
+  Response foreign = raw(srv, "POST", "/api/v1/namespaces/default/configmaps?fieldManager=kubectl",
+                         cm("foreign", {{"a", "0"}}, "default").dump(), "application/json");
+  ASSERT_EQ(foreign.status, 201) << foreign.body;
+  // The first PATCH of each ConfigMap is applied by the server, but its answer is lost.
+  srv.set_faults("rate=1,kinds=drop-after,methods=PATCH,path=/configmaps/,max=3");
+  ApplyOptions o = apply_options();
+  o.concurrency = 1;
+  Report r = apply(
+      target, {cm("new1", {{"a", "1"}}), cm("new2", {{"a", "1"}}), cm("foreign", {{"b", "1"}})}, o);
+  EXPECT_TRUE(r.ok()) << failure_text(r);
+  EXPECT_EQ(actions(r), (std::vector<std::string>{"created", "created", "configured"}));
+  int dropped = 0;
+  for (const json& e : srv.requests())
+    if (e.value("fault", "") == "drop-after") ++dropped;
+  EXPECT_EQ(dropped, 3);
+}
+
+TEST(ApplyCluster, PreflightReportsEveryProblemAndWritesNothing) {
+  TestApiServer srv;
+  json old_deployment = deployment("web", "nginx:1");
+  old_deployment["apiVersion"] = "extensions/v1beta1";
+  old_deployment["metadata"]["labels"]["ksonnet.io/component"] = "web";
+  json old_crd = {{"apiVersion", "apiextensions.k8s.io/v1beta1"},
+                  {"kind", "CustomResourceDefinition"},
+                  {"metadata", {{"name", "tfjobs.kubeflow.org"}}}};
+  json settings = cm("settings", {{"a", "1"}});
+  settings["metadata"]["labels"]["ksonnet.io/component"] = "config";
+  std::vector<json> objects{old_deployment, old_crd, settings};
+  try {
+    apply(target_of(srv, "kubeflow"), objects, apply_options());
+    FAIL() << "expected the preflight to refuse";
+  } catch (const Error& e) {
+    std::string msg = e.what();
+    EXPECT_NE(msg.find("nothing was applied"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("\n  component web: deployment web: the server"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("does not serve kind Deployment in apiVersion extensions/v1beta1"),
+              std::string::npos)
+        << msg;
+    EXPECT_NE(msg.find("customresourcedefinition tfjobs.kubeflow.org: the server"),
+              std::string::npos)
+        << msg;
+    EXPECT_NE(msg.find("\n  component config: configmap kubeflow/settings: namespace kubeflow does "
+                       "not exist"),
+              std::string::npos)
+        << msg;
+    EXPECT_NE(msg.find("ApplySet parent secret kubeflow/ks.guestbook.dev: namespace kubeflow does "
+                       "not exist"),
+              std::string::npos)
+        << msg;
+    EXPECT_NE(msg.find("--create-namespace"), std::string::npos) << msg;
+  }
+  EXPECT_FALSE(has_write(srv));
+
+  ApplyOptions o = apply_options();
+  o.create_namespace = true;
+  Report r = apply(target_of(srv, "kubeflow"), {settings}, o);
+  EXPECT_TRUE(r.ok()) << failure_text(r);
+  EXPECT_EQ(actions(r), (std::vector<std::string>{"created", "created"}));
+  json ns = get(srv, "/api/v1/namespaces/kubeflow");
+  ASSERT_TRUE(ns.is_object());
+  // Not an ApplySet member: a later --prune never deletes the namespace.
+  EXPECT_FALSE(ns["metadata"].value("labels", json::object()).contains(kPartOfLabel));
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/kubeflow/configmaps/settings").is_object());
+}
+
+TEST(ApplyCluster, ANamespaceMoveIsReportedAndPruneMovesWithConsent) {
+  TestApiServer srv;
+  ApplyOptions o = apply_options();
+  o.create_namespace = true;
+  std::vector<json> objects{cm("a", {{"k", "1"}}), cm("b", {{"k", "1"}})};
+  ASSERT_TRUE(apply(target_of(srv, "prn"), objects, o).ok());
+  std::vector<std::string> warnings;
+  o.on_warning = [&](const std::string& w) { warnings.push_back(w); };
+  ASSERT_TRUE(apply(target_of(srv, "prn2"), objects, o).ok());
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].find("this env deployed to namespace prn before (ApplySet parent secret "
+                             "prn/ks.guestbook.dev); those objects are left as they are"),
+            std::string::npos)
+      << warnings[0];
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/prn/configmaps/a").is_object());
+
+  o.prune = true;
+  srv.reset_log();
+  try {
+    apply(target_of(srv, "prn2"), objects, o);
+    FAIL() << "expected prune to ask before deleting the objects left in prn";
+  } catch (const Error& e) {
+    std::string msg = e.what();
+    EXPECT_NE(msg.find("2 of them in namespace(s) this env deployed to before"), std::string::npos)
+        << msg;
+    EXPECT_NE(msg.find("would prune configmap prn/a"), std::string::npos) << msg;
+  }
+  EXPECT_FALSE(has_write(srv));
+  o.prune_limit.confirmed = true;
+  Report moved = apply(target_of(srv, "prn2"), objects, o);
+  EXPECT_TRUE(moved.ok()) << failure_text(moved);
+  EXPECT_EQ(moved.pruned.size(), 2u);
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/prn/configmaps/a").is_null());
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/prn2/configmaps/a").is_object());
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/prn/secrets/ks.guestbook.dev").is_null());
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/prn2/secrets/ks.guestbook.dev").is_object());
 }
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include "apply/diff.h"
 #include "apply/discovery.h"
 #include "apply/noise.h"
+#include "apply/object_names.h"
+#include "apply/object_ref.h"
 #include "apply/ordering.h"
 #include "apply/prune.h"
 #include "apply/report.h"
@@ -15,6 +17,8 @@
 #include "apply/server_url.h"
 #include "apply/unified_diff.h"
 #include "apply/wait.h"
+#include "apply/wait_notice.h"
+#include "base/error.h"
 #include "base/fs.h"
 #include "ks_test.h"
 
@@ -386,6 +390,135 @@ TEST(ApplyDiscovery, ParsesAggregatedAndLegacyLists) {
   EXPECT_EQ(collection_path(l[0], "x"), "/apis/rbac.authorization.k8s.io/v1/clusterroles");
   ResourceInfo cm{"", "v1", "ConfigMap", "configmaps", true};
   EXPECT_EQ(object_path(cm, "n", "a b"), "/api/v1/namespaces/n/configmaps/a%20b");
+}
+
+TEST(ApplyRetry, RetryAfterInSecondsAndAsAnHttpDate) {
+  std::tm tm{};
+  tm.tm_year = 2015 - 1900;
+  tm.tm_mon = 9;
+  tm.tm_mday = 21;
+  tm.tm_hour = 7;
+  tm.tm_min = 27;
+  std::time_t now = ::timegm(&tm);  // Wed, 21 Oct 2015 07:27:00 GMT
+  EXPECT_EQ(parse_retry_after("120", now), 120.0);
+  EXPECT_EQ(parse_retry_after(" 0 ", now), 0.0);
+  EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now), 60.0);
+  EXPECT_EQ(parse_retry_after("Wednesday, 21-Oct-15 07:28:00 GMT", now), 60.0);  // RFC 850
+  EXPECT_EQ(parse_retry_after("Wed Oct 21 07:28:00 2015", now), 60.0);           // asctime
+  EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:00:00 GMT", now), 0.0);       // in the past
+  EXPECT_EQ(parse_retry_after("soon", now), std::nullopt);
+  EXPECT_EQ(parse_retry_after("-5", now), std::nullopt);
+  EXPECT_EQ(parse_retry_after("1.5", now), std::nullopt);
+  EXPECT_EQ(parse_retry_after("", now), std::nullopt);
+  // A date Retry-After is waited for like a number (capped by max_delay).
+  RetryPolicy p;
+  p.max_delay = milliseconds(100000);
+  Response r = status(503);
+  r.retry_after_seconds = parse_retry_after("Wed, 21 Oct 2015 07:27:30 GMT", now);
+  EXPECT_EQ(retry_delay(p, 1, r, 0.0), milliseconds(30000));
+}
+
+TEST(ApplyRetry, ALostAnswerIsRemembered) {
+  int n = 0;
+  Response r = send_with_retry(
+      [&] {
+        Response a = status(++n == 1 ? 0 : 200);
+        return a;
+      },
+      RetryPolicy{}, [](milliseconds) {});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_TRUE(r.earlier_attempt_unanswered);
+  n = 0;
+  Response refused = send_with_retry(
+      [&] {
+        Response a = status(++n == 1 ? 0 : 200);
+        a.connect_refused = n == 1;  // never reached the server: it cannot have acted
+        return a;
+      },
+      RetryPolicy{}, [](milliseconds) {});
+  EXPECT_FALSE(refused.earlier_attempt_unanswered);
+}
+
+TEST(ApplyNames, PathSegmentsAndKindRules) {
+  EXPECT_EQ(name_problem(".", NameRule::PathSegment), "may not be '.'");
+  EXPECT_EQ(name_problem("..", NameRule::Subdomain), "may not be '..'");
+  EXPECT_EQ(name_problem("a/b", NameRule::PathSegment), "may not contain '/'");
+  EXPECT_EQ(name_problem("50%", NameRule::PathSegment), "may not contain '%'");
+  EXPECT_EQ(name_problem("", NameRule::PathSegment), "is empty");
+  EXPECT_EQ(name_problem("system:admin", NameRule::PathSegment), "");  // RBAC names may
+  EXPECT_NE(name_problem("system:admin", NameRule::Subdomain), "");
+  EXPECT_EQ(name_problem("a.b-c", NameRule::Subdomain), "");
+  EXPECT_NE(name_problem("a.b", NameRule::Label), "");
+  EXPECT_NE(name_problem("1abc", NameRule::Dns1035), "");
+  EXPECT_EQ(name_rule_of("rbac.authorization.k8s.io", "ClusterRole"), NameRule::PathSegment);
+  EXPECT_EQ(name_rule_of("", "ConfigMap"), NameRule::Subdomain);
+  EXPECT_EQ(name_rule_of("", "Namespace"), NameRule::Label);
+  EXPECT_EQ(name_rule_of("", "Service"), NameRule::Dns1035);
+  EXPECT_EQ(name_rule_of("example.com", "Widget"), NameRule::PathSegment);
+  json ok = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", "a"}}}};
+  EXPECT_EQ(addressing_problem(ok), "");
+  json generated = {
+      {"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"generateName", "a-"}}}};
+  EXPECT_NE(addressing_problem(generated).find("generateName"), std::string::npos);
+  json bad = ok;
+  bad["metadata"]["name"] = "..";
+  bad["metadata"]["labels"] = {{"ksonnet.io/component", "evil"}};
+  EXPECT_EQ(invalid_names({ok, bad}),
+            std::vector<std::string>{
+                "component evil: configmap \"..\": metadata.name \"..\" may not be '..'"});
+  EXPECT_THROW(require_valid_names({ok, bad}, "applied"), Error);
+  EXPECT_NO_THROW(require_valid_names({ok}, "applied"));
+}
+
+TEST(ApplyNames, PathsNeverCarryDotSegments) {
+  ResourceInfo cms{"", "v1", "ConfigMap", "configmaps", true};
+  EXPECT_EQ(object_path(cms, "a b", "x/y%"), "/api/v1/namespaces/a%20b/configmaps/x%2Fy%25");
+  EXPECT_EQ(object_path(cms, "ns", ".x"), "/api/v1/namespaces/ns/configmaps/.x");
+  EXPECT_THROW(object_path(cms, "ns", "."), Error);
+  EXPECT_THROW(object_path(cms, "ns", ".."), Error);
+  EXPECT_THROW(object_path(cms, "ns", ""), Error);
+  EXPECT_THROW(object_path(cms, "..", "x"), Error);
+}
+
+TEST(ApplyPrune, LimitRefusesLargeOrMovedPrunes) {
+  auto candidate = [](const std::string& ns, const std::string& name) {
+    return PruneCandidate{{"v1", "ConfigMap", ns, name}, "/x", ns};
+  };
+  std::vector<PruneCandidate> two{candidate("app", "a"), candidate("app", "b")};
+  EXPECT_NO_THROW(check_prune_limit(two, 2, "app", {}));  // no more than it keeps
+  EXPECT_THROW(check_prune_limit(two, 1, "app", {}), Error);
+  EXPECT_NO_THROW(check_prune_limit(two, 1, "app", {true, std::nullopt}));
+  EXPECT_NO_THROW(check_prune_limit(two, 1, "app", {false, 2}));
+  EXPECT_THROW(check_prune_limit(two, 10, "app", {false, 1}), Error);
+  std::vector<PruneCandidate> moved{candidate("old", "a")};
+  EXPECT_THROW(check_prune_limit(moved, 10, "app", {}), Error);
+  EXPECT_NO_THROW(check_prune_limit({}, 0, "app", {}));
+}
+
+TEST(ApplyWaitNotice, DurationsAreShownAsFlagsTakeThem) {
+  EXPECT_EQ(duration_text(std::chrono::seconds(5)), "5s");
+  EXPECT_EQ(duration_text(std::chrono::seconds(300)), "5m");
+  EXPECT_EQ(duration_text(std::chrono::seconds(90)), "90s");
+  EXPECT_EQ(duration_text(std::chrono::seconds(3600)), "1h");
+  EXPECT_EQ(duration_text(std::chrono::seconds(5400)), "1h30m");
+}
+
+TEST(ApplyReport, WaitResultsAreCountedApart) {
+  Report r;
+  ObjectRef dep{"apps/v1", "Deployment", "default", "web"};
+  r.objects = {{dep, Action::Created, ""}};
+  r.waited = {{dep, Action::NotReady, "--timeout 5s expired: 0 of 1 replicas updated"}};
+  EXPECT_EQ(apply_summary(r),
+            "applied 1 object: 1 created, 0 configured, 0 unchanged, 0 failed; 0 ready, 1 not "
+            "ready");
+  EXPECT_EQ(result_line(r.waited[0]),
+            "not ready deployment default/web: --timeout 5s expired: 0 of 1 replicas updated");
+  EXPECT_EQ(failure_message(r, "apply"),
+            "1 object not ready: deployment default/web (see the lines above)");
+  r.objects[0].action = Action::Failed;
+  EXPECT_EQ(failure_message(r, "apply"),
+            "1 object failed to apply: deployment default/web; 1 object not ready: deployment "
+            "default/web (see the lines above)");
 }
 
 }  // namespace

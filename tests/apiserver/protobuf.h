@@ -1,0 +1,14 @@
+#pragma once
+// Just enough of Kubernetes' protobuf encoding to read what `kubectl create namespace|configmap`
+// sends: the `k8s\0` envelope (runtime.Unknown) around a v1 Namespace or ConfigMap. Anything
+// else gives nullopt and the caller answers 415 as before.
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace kta {
+
+std::optional<nlohmann::json> decode_kube_protobuf(const std::string& body);
+
+}  // namespace kta
