@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "base/strings.h"
 #include "cli/context.h"
+#include "cli/ksonnet_flags.h"
 #include "cli/progress.h"
 #include "cli/render_flags.h"
 #include "cli/term.h"
@@ -33,6 +34,24 @@ void add_cluster_flags(CLI::App* cmd, ClusterFlags& f) {
   cmd->add_option("--max-response-bytes", f.max_response_bytes,
                   "Refuse server responses larger than this")
       ->capture_default_str();
+  add_refused_connection_flags(cmd, {});
+}
+
+// ksonnet's apply flags for its client-side garbage collection and create switch.
+void add_ksonnet_apply_flags(CLI::App* cmd) {
+  add_refused_option(cmd, "--gc-tag",
+                     "ks prunes what it applied before and no longer renders with --prune "
+                     "(ApplySet labels, no tag to choose)");
+  add_noop_flag(cmd, "--skip-gc");  // ks never deletes without --prune
+  auto create = std::make_shared<bool>(true);
+  cmd->add_flag("--create", *create, "ksonnet flag: only --create=true (the default) is taken")
+      ->group("");
+  cmd->parse_complete_callback([create] {
+    if (!*create)
+      throw Error(
+          "ksonnet's --create=false is not supported by ks: server-side apply creates missing "
+          "objects; use `ks diff` to see which objects do not exist yet");
+  });
 }
 
 // "300", "90s", "5m", "1h" → seconds.
@@ -119,6 +138,7 @@ void add_apply(CLI::App& root, Context& ctx) {
   auto timeout = std::make_shared<std::string>("300s");
   add_render_flags(cmd, *flags);
   add_cluster_flags(cmd, *cluster);
+  add_ksonnet_apply_flags(cmd);
   cmd->add_flag("--dry-run", opts->dry_run,
                 "Ask the server what would change (dryRun=All); change nothing");
   cmd->add_flag("--force-conflicts", opts->force_conflicts,

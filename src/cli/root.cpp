@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "cli/cli.h"
 #include "cli/context.h"
+#include "cli/ksonnet_flags.h"
 #include "cli/term.h"
 
 namespace ks::cli {
@@ -37,6 +38,7 @@ int run(int argc, char** argv) {
         ctx.quiet = level == "error";
         ctx.verbosity = level == "debug" ? 2 : level == "info" ? 1 : 0;
       });
+  add_refused_global_flags(root);
   root.set_help_all_flag("--help-all", "Help for every command");
   root.footer(
       "\nExample:\n  ks init my-app && cd my-app && ks show default\n\nRun `ks help COMMAND` or "

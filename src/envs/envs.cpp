@@ -79,6 +79,7 @@ void update(const app::App& loaded, const std::string& name, const EnvChanges& c
   }
   if (c.context) env.context = *c.context;
   if (c.server) env.server = *c.server;
+  if (c.k8s_version) env.k8s_version = *c.k8s_version;
   if (c.new_name && *c.new_name != name) {
     const std::string& to = *c.new_name;
     app::validate_env_name(to);
