@@ -4,6 +4,7 @@
 #include "base/fs.h"
 #include "base/strings.h"
 #include "base/yaml.h"
+#include "render/dialect.h"
 #include "render/syntax_check.h"
 
 namespace ks::render {
@@ -43,6 +44,7 @@ std::map<std::string, ComponentSource> read_component_sources(
       s.text = fs::read_file(c.file);
       std::string error = checker.error(c.file.string(), s.text);
       if (!error.empty()) s.syntax_error = syntax_message(error, c.file.string(), s.display);
+      s.text = rewrite_go_jsonnet_dialect(s.text);
     } else {
       auto docs = yaml::parse_all(fs::read_file(c.file), s.display);
       s.data = docs.size() == 1 ? docs[0] : nlohmann::json(docs);

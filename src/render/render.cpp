@@ -16,8 +16,10 @@
 #include "base/strings.h"
 #include "base/yaml.h"
 #include "render/component_sources.h"
+#include "render/dialect.h"
 #include "render/errors.h"
 #include "render/jsonnet_api.h"
+#include "render/klib_hint.h"
 #include "render/literal.h"
 #include "render/objects.h"
 #include "render/program.h"
@@ -80,8 +82,9 @@ void apply_ext_vars(Vm& vm, const EnvContext& ec) {
 }
 
 [[noreturn]] void throw_jsonnet(const JsonnetError& e, const std::vector<SourceMap>& maps,
-                                const std::string& root) {
-  throw Error(format_jsonnet_error(e.text, maps, root));
+                                const EnvContext& ec) {
+  throw Error(add_go_jsonnet_hint(
+      add_minimal_klib_hint(format_jsonnet_error(e.text, maps, ec.root), ec.app.layout(), ec.env)));
 }
 
 json parse_output(const std::string& text) {
@@ -117,7 +120,7 @@ json module_params(const EnvContext& ec, Importer& importer) {
       result = parse_output(
           vm.evaluate_snippet((layout.components() / ".ks-params.jsonnet").string(), code));
     } catch (const JsonnetError& e) {
-      throw_jsonnet(e, {}, ec.root);
+      throw_jsonnet(e, {}, ec);
     }
   }
   json combined = json::object();
@@ -150,7 +153,8 @@ json module_params(const EnvContext& ec, Importer& importer) {
 json env_params(const EnvContext& ec, Importer& importer, const json& combined) {
   stdfs::path file = ec.app.layout().env_dir(ec.env.path) / "params.libsonnet";
   if (!stdfs::exists(file) || is_stock_env_params(ec.app.layout(), ec.env.path)) return combined;
-  Program program = build_env_params_program(file.string(), fs::read_file(file));
+  Program program =
+      build_env_params_program(file.string(), rewrite_go_jsonnet_dialect(fs::read_file(file)));
   Vm vm(importer);
   apply_ext_vars(vm, ec);
   vm.tla_code("__ks_params", json{{"components", combined}}.dump());
@@ -159,7 +163,7 @@ json env_params(const EnvContext& ec, Importer& importer, const json& combined) 
   try {
     result = parse_output(vm.evaluate_snippet(program.filename, program.code));
   } catch (const JsonnetError& e) {
-    throw_jsonnet(e, {program.map}, ec.root);
+    throw_jsonnet(e, {program.map}, ec);
   }
   if (!result.is_object() || !result.contains("components") || !result["components"].is_object()) {
     throw Error(file.string() + ": must evaluate to an object with a `components` object");
@@ -273,7 +277,7 @@ json evaluate_groups(const EnvContext& ec, Importer& importer, const std::vector
       try {
         return parse_output(vm.evaluate_snippet(program.filename, program.code));
       } catch (const JsonnetError& e) {
-        throw_jsonnet(e, with(env.maps, program.map), ec.root);
+        throw_jsonnet(e, with(env.maps, program.map), ec);
       }
     };
     futures.push_back(
@@ -317,7 +321,7 @@ json evaluate_main(const EnvContext& ec, Importer& importer, const json& params,
       throw Error(main.string() + ": must evaluate to an object keyed by component name");
     return result;
   } catch (const JsonnetError& e) {
-    throw_jsonnet(e, with(env.maps, wrapper), ec.root);
+    throw_jsonnet(e, with(env.maps, wrapper), ec);
   }
 }
 

@@ -163,3 +163,99 @@ TEST_P(KsonnetEnvTest, SyntaxErrorsNameTheComponentFileLineAndColumn) {
 }
 
 }  // namespace
+
+namespace {
+
+class KsonnetDialectTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(sb.ks({"init", "app"}).code, 0);
+    root = sb.root() / "app";
+  }
+  ks_test::Run show() { return sb.ks({"show", "default", "-o", "json"}, root); }
+  nlohmann::json data_of(const std::string& component_text) {
+    write(root / "components/c.jsonnet", component_text);
+    auto r = show();
+    EXPECT_EQ(r.code, 0) << r.err;
+    return r.code == 0 ? nlohmann::json::parse(r.out)["items"][0]["data"] : nlohmann::json();
+  }
+  Sandbox sb;
+  std::filesystem::path root;
+};
+
+// Issue 13 item 4: the minimal k.libsonnet says what it lacks and how to get the full one.
+TEST_F(KsonnetDialectTest, MinimalKLibsonnetNamesTheMissingMemberAndTheCommand) {
+  write(root / "vendor/kf/openvino/openvino.libsonnet",
+        "local k = import 'k.libsonnet';\n{\n  all(name):: [\n    k.core.v1.service.new(name, "
+        "{app: name}, []),\n  ],\n}\n");
+  write(root / "components/ov.jsonnet",
+        "local ov = import 'kf/openvino/openvino.libsonnet';\nov.all('ov')\n");
+  auto r = sb.ks({"show", "default"}, root);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("vendor/kf/openvino/openvino.libsonnet:4:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("field does not exist: service"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("minimal ksonnet-lib, which has no `service`"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("`ks lib generate --env default`"), std::string::npos) << r.err;
+  // A missing field that has nothing to do with k.libsonnet gets no such hint.
+  std::filesystem::remove(root / "components/ov.jsonnet");
+  write(root / "components/plain.jsonnet", "local o = { a: 1 };\no.b\n");
+  auto plain = sb.ks({"show", "default"}, root);
+  EXPECT_EQ(plain.code, 1);
+  EXPECT_NE(plain.err.find("field does not exist: b"), std::string::npos) << plain.err;
+  EXPECT_EQ(plain.err.find("ks lib generate"), std::string::npos) << plain.err;
+}
+
+// go-jsonnet 0.11.2 (ksonnet): unary + is the identity on every type; libjsonnet 0.18 errors.
+// ks rewrites it, in components and in every file they import.
+TEST_F(KsonnetDialectTest, UnaryPlusOnAStringIsTheIdentityAsInKsonnet) {
+  write(root / "components/tmpl.libsonnet",
+        "{ name: + 'checkout', obj: + { a: 1 }, arr: + [1], n: + 2, sum: 1 + + 2, "
+        "field+: 'x' }\n");
+  auto data = data_of(R"(local template = import "tmpl.libsonnet";
+{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" },
+  data: { step_name: + template.name, keys: std.join(",", std.objectFields(+template.obj)),
+          arr: std.toString(+ template.arr), n: std.toString(template.n + template.sum),
+          unchanged: "a + b", field: template.field, concat: "x" + + "y" } })");
+  EXPECT_EQ(data, (nlohmann::json{{"step_name", "checkout"},
+                                  {"keys", "a"},
+                                  {"arr", "[1]"},
+                                  {"n", "5"},
+                                  {"unchanged", "a + b"},
+                                  {"field", "x"},
+                                  {"concat", "xy"}}));
+}
+
+// Deliberate differences: what go-jsonnet 0.11.2 accepted by accident fails in ks with a hint.
+TEST_F(KsonnetDialectTest, DuplicateParametersAndNegativeShiftsFailWithWhatKsonnetDid) {
+  write(root / "components/c.jsonnet",
+        "local f(a, a) = a;\n{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: f(1, 'c') } "
+        "}\n");
+  auto dup = sb.ks({"show", "default"}, root);
+  EXPECT_EQ(dup.code, 1);
+  EXPECT_NE(dup.err.find("components/c.jsonnet:1:"), std::string::npos) << dup.err;
+  EXPECT_NE(dup.err.find("let the last one win"), std::string::npos) << dup.err;
+  write(root / "components/c.jsonnet",
+        "{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { x: "
+        "std.toString(1 << -1) } }\n");
+  auto shift = sb.ks({"show", "default"}, root);
+  EXPECT_EQ(shift.code, 1);
+  EXPECT_NE(shift.err.find("gave 0"), std::string::npos) << shift.err;
+}
+
+// go-jsonnet 0.11.2's std.manifestYamlDoc wrote nested arrays as `- - 1\n- 2` (which YAML reads
+// as [[1], 2]) and a space after a key holding a list; ks keeps libjsonnet 0.18's correct text.
+TEST_F(KsonnetDialectTest, ManifestYamlDocWritesValidYamlNotGoJsonnet011s) {
+  auto data = data_of(R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" },
+  data: { y: std.manifestYamlDoc({ a: [[1, 2], 3] }) } })");
+  EXPECT_EQ(data["y"], "\"a\":\n-\n  - 1\n  - 2\n- 3");
+}
+
+// Functions libjsonnet 0.18 has and go-jsonnet 0.11.2 lacked or restricted work (a superset).
+TEST_F(KsonnetDialectTest, LaterStdFunctionsAndLenientSubstrWork) {
+  auto data = data_of(R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" },
+  data: { sub: std.substr("hello", 1, 10), member: std.toString(std.member([1], 1)),
+          less: std.toString([1, 2] < [1, 3]) } })");
+  EXPECT_EQ(data, (nlohmann::json{{"sub", "ello"}, {"member", "true"}, {"less", "true"}}));
+}
+
+}  // namespace
