@@ -46,8 +46,12 @@ std::map<std::string, ComponentSource> read_component_sources(
       if (!error.empty()) s.syntax_error = syntax_message(error, c.file.string(), s.display);
       s.text = rewrite_go_jsonnet_dialect(s.text);
     } else {
-      auto docs = yaml::parse_all(fs::read_file(c.file), s.display);
-      s.data = docs.size() == 1 ? docs[0] : nlohmann::json(docs);
+      try {
+        auto docs = yaml::parse_all(fs::read_file(c.file), s.display);
+        s.data = docs.size() == 1 ? docs[0] : nlohmann::json(docs);
+      } catch (const Error& e) {
+        s.syntax_error = e.what();  // fails only the commands that render or read it
+      }
     }
     out.emplace(c.name, std::move(s));
   }

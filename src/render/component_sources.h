@@ -16,7 +16,7 @@ struct ComponentSource {
   std::string display;       // the file, relative to the app root
   std::string text;          // jsonnet components: the file's content
   nlohmann::json data;       // YAML/JSON components: the object, or an array of documents
-  std::string syntax_error;  // jsonnet components that do not parse alone: the formatted error
+  std::string syntax_error;  // does not parse (jsonnet alone, or YAML/JSON): the formatted error
 };
 
 // Keyed by qualified component name. Syntax errors are recorded, not thrown: a component with

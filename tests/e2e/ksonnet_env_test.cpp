@@ -259,3 +259,30 @@ TEST_F(KsonnetDialectTest, LaterStdFunctionsAndLenientSubstrWork) {
 }
 
 }  // namespace
+
+namespace {
+
+// Under -c only the selected components must parse; a broken one read through
+// __ksonnet/components reports its own error.
+TEST(KsonnetEnvSelection, BrokenUnselectedComponentsFailOnlyWhenRead) {
+  Sandbox sb;
+  ASSERT_EQ(sb.ks({"init", "app"}).code, 0);
+  auto root = sb.root() / "app";
+  write(root / "components/bad.jsonnet", "{ a: 1\n");
+  write(root / "components/badyaml.yaml", "a: [1\n");
+  write(root / "components/ok.jsonnet",
+        R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "ok" } })");
+  write(root / "components/reader.jsonnet",
+        R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "reader" },
+  data: { bad: std.toString(std.extVar("__ksonnet/components").bad) } })");
+  auto ok = sb.ks({"show", "default", "-c", "ok"}, root);
+  EXPECT_EQ(ok.code, 0) << ok.err;
+  auto reader = sb.ks({"show", "default", "-c", "reader"}, root);
+  EXPECT_EQ(reader.code, 1);
+  EXPECT_NE(reader.err.find("components/bad.jsonnet:2:1: syntax error"), std::string::npos)
+      << reader.err;
+  auto all = sb.ks({"show", "default"}, root);
+  EXPECT_EQ(all.code, 1);
+}
+
+}  // namespace
