@@ -14,7 +14,6 @@
 #include "base/error.h"
 #include "base/fs.h"
 #include "base/strings.h"
-#include "base/yaml.h"
 #include "render/component_sources.h"
 #include "render/dialect.h"
 #include "render/errors.h"

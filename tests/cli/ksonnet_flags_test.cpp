@@ -31,14 +31,17 @@ void PrintTo(const Row& r, std::ostream* os) {
   for (const auto& w : r.flag) *os << w << " ";
 }
 
+// A gtest name: the command's words and the flag, alphanumerics only ("env_add_e2_apispec").
 std::string name_of(const Row& r) {
   std::string s;
-  for (const auto& w : r.command)
-    if (w.rfind("-", 0) != 0 && w.find('/') == std::string::npos && w != "e2" && w != "c" &&
-        w != "default" && w != "k" && w != "v" && w != "a" && w != "default2")
-      s += w + "_";
-  for (char ch : r.flag[0])
-    if (std::isalnum(static_cast<unsigned char>(ch))) s += ch;
+  auto append = [&](const std::string& word) {
+    std::string w;
+    for (char ch : word)
+      if (std::isalnum(static_cast<unsigned char>(ch))) w += ch;
+    if (!w.empty()) s += (s.empty() ? "" : "_") + w;
+  };
+  for (const auto& w : r.command) append(w);
+  append(r.flag[0]);
   return s;
 }
 
