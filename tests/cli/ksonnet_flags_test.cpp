@@ -264,6 +264,22 @@ TEST(KsonnetFlags, EnvAddAndSetApiSpecFileAndVersion) {
   EXPECT_TRUE(stdfs::is_regular_file(sb.root() / "other/lib/ksonnet-lib/v1.99.0/k.libsonnet"));
 }
 
+// Kubeflow's installer: init with --api-spec, remove the default env, add envs later.
+TEST(KsonnetFlags, EnvAddedAfterInitApiSpecUsesTheGeneratedLibrary) {
+  Sandbox sb;
+  write(sb.root() / "swagger.json", kSpec);
+  ASSERT_EQ(sb.ks({"init", "app", "--skip-default-registries", "--api-spec",
+                   "file:" + (sb.root() / "swagger.json").string()})
+                .code,
+            0);
+  stdfs::path app = sb.root() / "app";
+  ASSERT_EQ(sb.ks({"env", "rm", "default"}, app).code, 0);
+  auto add = sb.ks({"env", "add", "default", "--namespace", "kubeflow"}, app);
+  ASSERT_EQ(add.code, 0) << add.err;
+  EXPECT_NE(read(app / "app.yaml").find("k8sVersion: v1.99.0"), std::string::npos)
+      << read(app / "app.yaml");
+}
+
 TEST(KsonnetFlags, ApiSpecVersionNotCachedFailsSayingWhatToPass) {
   Sandbox sb;
   auto r = sb.ks({"init", "app", "--api-spec", "version:v1.10.3"});
