@@ -26,6 +26,16 @@ bool uses_minimal_library(const app::Layout& layout, const app::Environment& env
 std::string add_minimal_klib_hint(const std::string& message, const app::Layout& layout,
                                   const app::Environment& env) {
   std::string first = message.substr(0, message.find('\n'));
+  // A fresh clone of a ksonnet app: ksonnet git-ignored lib/ and regenerated it from the network.
+  static const std::regex kNoLib(R"(couldn't open import "(k|k8s)\.libsonnet")");
+  if (std::regex_search(first, kNoLib)) {
+    return first + " (the app has no ksonnet-lib" +
+           (env.k8s_version.empty() ? std::string() : " in lib/ksonnet-lib/" + env.k8s_version) +
+           "; ksonnet kept it out of git and downloaded it: generate it with `ks lib generate "
+           "--env " +
+           env.name + "`, or offline with `ks env set " + env.name +
+           " --api-spec file:SWAGGER.json`)" + message.substr(first.size());
+  }
   static const std::regex kMissing(R"(^(.+?):\d+:\d+(?:-\d+)?: field does not exist: (\S+))");
   std::smatch m;
   if (!std::regex_search(first, m, kMissing)) return message;

@@ -11,7 +11,8 @@ namespace ks::render {
 
 // `message`: a formatted render error ("FILE:L:C: field does not exist: NAME ..."). Returns it
 // with the hint appended when the env's k.libsonnet is the minimal one and FILE imports it;
-// otherwise unchanged.
+// otherwise unchanged. An app without any k.libsonnet (a fresh clone of a ksonnet app, whose
+// lib/ was git-ignored) gets the same commands on "couldn't open import k.libsonnet".
 std::string add_minimal_klib_hint(const std::string& message, const app::Layout& layout,
                                   const app::Environment& env);
 

@@ -205,6 +205,17 @@ TEST_F(KsonnetDialectTest, MinimalKLibsonnetNamesTheMissingMemberAndTheCommand) 
   EXPECT_EQ(plain.err.find("ks lib generate"), std::string::npos) << plain.err;
 }
 
+// A fresh clone of a ksonnet app has no lib/ (ksonnet git-ignored it and downloaded it).
+TEST_F(KsonnetDialectTest, MissingKLibsonnetSaysHowToGenerateIt) {
+  std::filesystem::remove_all(root / "lib");
+  write(root / "components/c.jsonnet", "local k = import 'k.libsonnet';\nk.core.v1.list.new([])\n");
+  auto r = sb.ks({"show", "default"}, root);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("components/c.jsonnet:1:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("`ks env set default --api-spec file:SWAGGER.json`"), std::string::npos)
+      << r.err;
+}
+
 // go-jsonnet 0.11.2 (ksonnet): unary + is the identity on every type; libjsonnet 0.18 errors.
 // ks rewrites it, in components and in every file they import.
 TEST_F(KsonnetDialectTest, UnaryPlusOnAStringIsTheIdentityAsInKsonnet) {
