@@ -18,10 +18,9 @@ TEST(GoJsonnetDialect, UnaryPlusBecomesASpace) {
 }
 
 TEST(GoJsonnetDialect, BinaryPlusFieldSeparatorsStringsAndCommentsStay) {
-  for (const char* text :
-       {"a + b", "self + { b: 1 }", "{ a+: 1, b+:: 2, c+::: 3 }", "x[1] + y", "f(1) + 2",
-        "$ + {}", "'+ a' + \"+b\"", "// + x\n1", "/* : + x */ 1", "|||\n  + x\n|||",
-        "true + 'x'", "super.a + 1"}) {
+  for (const char* text : {"a + b", "self + { b: 1 }", "{ a+: 1, b+:: 2, c+::: 3 }", "x[1] + y",
+                           "f(1) + 2", "$ + {}", "'+ a' + \"+b\"", "// + x\n1", "/* : + x */ 1",
+                           "|||\n  + x\n|||", "true + 'x'", "super.a + 1"}) {
     EXPECT_EQ(rewrite_go_jsonnet_dialect(text), text) << text;
   }
   // Text that does not lex is left for libjsonnet to report.
