@@ -9,6 +9,7 @@
 #include "base/error.h"
 #include "base/strings.h"
 #include "cli/context.h"
+#include "cli/ksonnet_flags.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/render_flags.h"
@@ -37,6 +38,24 @@ void add_cluster_flags(CLI::App* cmd, ClusterFlags& f) {
   cmd->add_option("--max-response-bytes", f.max_response_bytes,
                   "Refuse server responses larger than this")
       ->capture_default_str();
+  add_refused_connection_flags(cmd, {});
+}
+
+// ksonnet's apply flags for its client-side garbage collection and create switch.
+void add_ksonnet_apply_flags(CLI::App* cmd) {
+  add_refused_option(cmd, "--gc-tag",
+                     "ks prunes what it applied before and no longer renders with --prune "
+                     "(ApplySet labels, no tag to choose)");
+  add_noop_flag(cmd, "--skip-gc");  // ks never deletes without --prune
+  auto create = std::make_shared<bool>(true);
+  cmd->add_flag("--create", *create, "ksonnet flag: only --create=true (the default) is taken")
+      ->group("");
+  cmd->parse_complete_callback([create] {
+    if (!*create)
+      throw Error(
+          "ksonnet's --create=false is not supported by ks: server-side apply creates missing "
+          "objects; use `ks diff` to see which objects do not exist yet");
+  });
 }
 
 // Go-style durations ("90s", "1m30s", "2h"); a bare number is seconds, as before.
@@ -160,6 +179,7 @@ void add_apply(CLI::App& root, Context& ctx) {
   add_cluster_flags(cmd, *cluster);
   add_dry_run_flag(cmd, *dry_run, "change");
   add_output_flag(cmd, *format, {"text", "json", "yaml"});
+  add_ksonnet_apply_flags(cmd);
   cmd->add_flag("--force-conflicts", opts->force_conflicts,
                 "Take over fields another field manager owns");
   cmd->add_flag("--prune", opts->prune,

@@ -2,15 +2,25 @@
 #include "base/error.h"
 #include "base/strings.h"
 #include "base/yaml.h"
+#include "cli/api_spec.h"
 #include "cli/context.h"
+#include "cli/ksonnet_flags.h"
 #include "cli/kube_binding.h"
 #include "cli/output.h"
 #include "envs/envs.h"
+#include "klib/install.h"
 #include "render/render.h"
 
 namespace ks::cli {
 
 namespace {
+
+// ksonnet's -o/--override wrote the env into app.override.yaml.
+void add_refused_option_flag_override(CLI::App* cmd) {
+  add_refused_flag(cmd, "-o,--override",
+                   "write the environment into app.override.yaml yourself (ks reads it: same "
+                   "keys as app.yaml's environments)");
+}
 
 void add_env_add(CLI::App* env, Context& ctx) {
   auto* cmd =
@@ -31,11 +41,27 @@ void add_env_add(CLI::App* env, Context& ctx) {
   cmd->add_option(
       "--api-version", *k8s_version,
       "Kubernetes version whose lib/ksonnet-lib/VERSION the env uses (default: the app's)");
-  cmd->callback([&ctx, f, name, k8s_version] {
+  auto api_spec = std::make_shared<std::string>();
+  auto* api_spec_opt = cmd->add_option(
+      "--api-spec", *api_spec,
+      "ksonnet's form: file:SWAGGER.json generates the full k.libsonnet from that OpenAPI spec "
+      "into lib/ksonnet-lib/VERSION and pins the env to it; version:vX.Y.Z uses that library or "
+      "a spec already in ~/.cache/ks/openapi");
+  api_spec_opt->excludes("--api-version");
+  add_refused_option_flag_override(cmd);
+  add_refused_connection_flags(cmd, {"--context", "--server", "--namespace"});
+  cmd->callback([&ctx, f, name, k8s_version, api_spec] {
     auto app = app::App::load(ctx.start_dir());
     app::validate_env_name(*name);
     Binding b = bind_cluster(*f, false);
+    std::optional<ApiSpec> spec;
+    if (!api_spec->empty()) {
+      // Generated before anything is written: a bad spec leaves the app as it was.
+      spec = resolve_api_spec(*api_spec, app.layout().lib());
+      *k8s_version = spec->k8s_version;
+    }
     envs::add(app, {*name, b.server, b.ns, b.context, *k8s_version});
+    if (spec && spec->library) klib::install(app.reload(), *spec->library, {});
     if (!k8s_version->empty() && !ctx.quiet &&
         !std::filesystem::is_directory(app.layout().lib() / "ksonnet-lib" / *k8s_version)) {
       ctx.err << "note: lib/ksonnet-lib/" << *k8s_version
@@ -105,7 +131,7 @@ void add_env_set(CLI::App* env, Context& ctx) {
            "  ks env set gke --namespace=ml\n  ks env set gke --context=gke-prod\n  ks env set gke "
            "--name=prod");
   struct Flags {
-    std::string name, ns, context, server, new_name, kubeconfig;
+    std::string name, ns, context, server, new_name, kubeconfig, api_spec;
   };
   auto f = std::make_shared<Flags>();
   cmd->add_option("name", f->name, "Environment name")->required();
@@ -118,7 +144,11 @@ void add_env_set(CLI::App* env, Context& ctx) {
   cmd->add_option("--kubeconfig", f->kubeconfig,
                   "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
   context->excludes(server);
-  cmd->callback([&ctx, f, ns, context, server, new_name] {
+  auto* api_spec = cmd->add_option(
+      "--api-spec", f->api_spec,
+      "ksonnet's form: file:SWAGGER.json or version:vX.Y.Z (see `ks env add --help`)");
+  add_refused_option_flag_override(cmd);
+  cmd->callback([&ctx, f, ns, context, server, new_name, api_spec] {
     auto app = app::App::load(ctx.start_dir());
     envs::EnvChanges c;
     if (*ns) c.ns = f->ns;
@@ -132,11 +162,17 @@ void add_env_set(CLI::App* env, Context& ctx) {
       c.server = f->server;
       c.context = "";
     }
-    if (!c.ns && !c.new_name && !c.context && !c.server) {
-      throw Error("nothing to change: give --namespace, --context, --server or --name");
+    std::optional<ApiSpec> spec;
+    if (*api_spec) {
+      spec = resolve_api_spec(f->api_spec, app.layout().lib());
+      c.k8s_version = spec->k8s_version;
+    }
+    if (!c.ns && !c.new_name && !c.context && !c.server && !c.k8s_version) {
+      throw Error("nothing to change: give --namespace, --context, --server, --name or --api-spec");
     }
     const app::Environment before = app.env(f->name);
-    envs::update(app, f->name, c);
+    if (spec && spec->library) klib::install(app, *spec->library, {});
+    envs::update(app.reload(), f->name, c);
     if (!ctx.quiet)
       ctx.out << "updated environment '" << (c.new_name ? *c.new_name : f->name) << "'\n";
     // What happens to what the env already deployed (docs/deploying.md, --prune).

@@ -1,5 +1,8 @@
 #include "app/init.h"
+#include "base/error.h"
+#include "cli/api_spec.h"
 #include "cli/context.h"
+#include "cli/ksonnet_flags.h"
 #include "cli/kube_binding.h"
 #include "cli/lib_fetch.h"
 #include "klib/klib.h"
@@ -13,7 +16,7 @@ void add_init_command(CLI::App& root, Context& ctx) {
            "  ks init my-app --dir ./apps/my-app --namespace ml --context minikube\n"
            "  ks init my-app --skip-default-env");
   struct Flags {
-    std::string name, dir, ns, context, server, env = "default", kubeconfig;
+    std::string name, dir, ns, context, server, env = "default", kubeconfig, api_spec;
     bool skip_default_env = false;
   };
   auto f = std::make_shared<Flags>();
@@ -30,6 +33,11 @@ void add_init_command(CLI::App& root, Context& ctx) {
   cmd->add_option("--kubeconfig", f->kubeconfig,
                   "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
   cmd->add_flag("--skip-default-env", f->skip_default_env, "Create no environment");
+  cmd->add_option("--api-spec", f->api_spec,
+                  "ksonnet's form: file:SWAGGER.json generates the full k.libsonnet from that "
+                  "OpenAPI spec; version:vX.Y.Z uses a spec already in ~/.cache/ks/openapi");
+  add_noop_flag(cmd, "--skip-default-registries");  // ks adds no registry on init anyway
+  add_refused_connection_flags(cmd, {"--context", "--server", "--namespace"});
   cmd->callback([f, &ctx] {
     app::InitOptions o;
     o.name = f->name;
@@ -45,7 +53,16 @@ void add_init_command(CLI::App& root, Context& ctx) {
     }
     // The cluster's own API makes the full k.libsonnet; offline, the built-in minimal one stays.
     std::string lib_note = "no kube context";
-    if (o.create_default_env && !o.context.empty()) {
+    if (!f->api_spec.empty()) {
+      if (!o.create_default_env)
+        throw Error(
+            "--api-spec pins an environment's library; it cannot go with --skip-default-env");
+      ApiSpec spec = resolve_api_spec(f->api_spec, "");
+      o.k8s_version = spec.k8s_version;
+      for (const auto& [name, text] : spec.library->files)
+        o.lib_files[(klib::app_lib_dir(spec.k8s_version) / name).string()] = text;
+      lib_note.clear();
+    } else if (o.create_default_env && !o.context.empty()) {
       try {
         // One attempt; an unreachable cluster fails at connect (3 s), a slow one after 10 s.
         auto doc = fetch_openapi_v2({f->kubeconfig, o.context, o.server, o.ns, false},

@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "cli/context.h"
+#include "cli/ksonnet_flags.h"
 #include "cli/output.h"
 #include "envs/params.h"
 #include "render/render.h"
@@ -68,6 +69,9 @@ void add_param_set(CLI::App* parent, Context& ctx) {
   cmd->add_flag("--global", f->global,
                 "A global param (every component; with --env, that env's globals)");
   cmd->add_flag("--as-string", f->as_string, "Store the value as a string whatever it looks like");
+  add_refused_flag(cmd, "--resolve-image",
+                   "ks does not contact image registries; give the digest yourself "
+                   "(IMAGE@sha256:...)");
   cmd->callback([&ctx, f] {
     auto app = app::App::load(ctx.start_dir());
     std::string key, value;
@@ -106,8 +110,12 @@ void add_param_list(CLI::App* parent, Context& ctx) {
   auto format = std::make_shared<std::string>();
   cmd->add_option("component", *component, "Only this component");
   cmd->add_option("--env", *env, "Values after this environment's overrides and globals");
+  auto module = std::make_shared<std::string>();
+  cmd->add_option("--module", *module, "Only the components of this module (/ is the root)");
+  add_refused_flag(cmd, "--without-modules",
+                   "list one module with --module (/ is the root module) or one component");
   add_output_flag(cmd, *format, {"table", "json", "yaml"});
-  cmd->callback([&ctx, component, env, format] {
+  cmd->callback([&ctx, component, env, format, module] {
     auto app = app::App::load(ctx.start_dir());
     auto params = render::evaluate_params(app, *env, {});
     if (!component->empty() && !params.contains(*component)) {
@@ -117,6 +125,7 @@ void add_param_list(CLI::App* parent, Context& ctx) {
     std::vector<std::vector<std::string>> rows;
     for (auto it = params.begin(); it != params.end(); ++it) {
       if (!component->empty() && it.key() != *component) continue;
+      if (!module->empty() && app::module_of(it.key()) != (*module == "" ? "/" : *module)) continue;
       data[it.key()] = it.value();
       if (!it.value().is_object()) continue;
       for (auto p = it.value().begin(); p != it.value().end(); ++p)

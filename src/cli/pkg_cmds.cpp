@@ -2,6 +2,7 @@
 #include "base/error.h"
 #include "base/strings.h"
 #include "cli/context.h"
+#include "cli/ksonnet_flags.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "registry/authoring.h"
@@ -24,6 +25,12 @@ void add_pkg_install(CLI::App* parent, Context& ctx) {
   auto name = std::make_shared<std::string>();
   cmd->add_option("package", *what, "REGISTRY/PACKAGE[@REF]");
   cmd->add_option("--name", *name, "Install under this name (vendor/REG/NAME)");
+  // ks reinstalls whenever vendor/ differs from the recorded sha256; an intact package is
+  // already what --force would write.
+  add_noop_flag(cmd, "--force");
+  add_refused_option(cmd, "--env",
+                     "ks installs packages for the whole app and every env renders them; "
+                     "install without --env");
   cmd->callback([&ctx, what, name] {
     auto app = app::App::load(ctx.start_dir());
     if (what->empty()) {

@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "cli/cli.h"
 #include "cli/context.h"
+#include "cli/ksonnet_flags.h"
 #include "cli/term.h"
 
 namespace ks::cli {
@@ -45,6 +46,7 @@ int run(int argc, char** argv) {
                               : mode == "never" ? term::ColourMode::Never
                                                 : term::ColourMode::Auto);
       });
+  add_refused_global_flags(root);
   root.set_help_all_flag("--help-all", "Help for every command");
   root.footer(
       "\nExample:\n  ks init my-app && cd my-app && ks show default\n\nRun `ks help COMMAND` or "

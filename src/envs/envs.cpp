@@ -1,6 +1,7 @@
 #include "envs/envs.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "app/templates.h"
 #include "base/error.h"
@@ -17,6 +18,31 @@ void require_not_override(const app::App& app, const std::string& name) {
     throw Error("environment '" + name +
                 "' is defined in app.override.yaml; edit that file to change it");
   }
+}
+
+// The newest library in lib/ksonnet-lib/ ("" when there is none): what an app whose envs were all
+// removed was generated for (Kubeflow's installers run `ks init --api-spec ...`, `ks env rm
+// default`, then `ks env add`).
+std::string newest_generated_library(const app::Layout& layout) {
+  std::vector<std::vector<int>> versions;
+  std::error_code ec;
+  for (const auto& entry : stdfs::directory_iterator(layout.lib() / "ksonnet-lib", ec)) {
+    std::string name = entry.path().filename().string();
+    std::vector<int> parts;
+    if (name.size() < 2 || name[0] != 'v' || !stdfs::exists(entry.path() / "k.libsonnet")) continue;
+    for (const auto& p : str::split(name.substr(1), '.')) {
+      if (p.empty() ||
+          !std::all_of(p.begin(), p.end(), [](unsigned char c) { return std::isdigit(c) != 0; })) {
+        parts.clear();
+        break;
+      }
+      parts.push_back(std::stoi(p));
+    }
+    if (parts.size() == 3) versions.push_back(parts);
+  }
+  if (versions.empty()) return "";
+  const auto& v = *std::max_element(versions.begin(), versions.end());
+  return "v" + std::to_string(v[0]) + "." + std::to_string(v[1]) + "." + std::to_string(v[2]);
 }
 
 }  // namespace
@@ -45,6 +71,7 @@ void add(const app::App& loaded, const NewEnv& e) {
     for (const auto& [n, other] : spec.environments)
       if (!other.k8s_version.empty()) env.k8s_version = other.k8s_version;
   }
+  if (env.k8s_version.empty()) env.k8s_version = newest_generated_library(layout);
   spec.environments[e.name] = env;
   app::templates::stage_env_files(txn, layout, env.path);
   app.stage_spec(txn, spec);
@@ -79,6 +106,7 @@ void update(const app::App& loaded, const std::string& name, const EnvChanges& c
   }
   if (c.context) env.context = *c.context;
   if (c.server) env.server = *c.server;
+  if (c.k8s_version) env.k8s_version = *c.k8s_version;
   if (c.new_name && *c.new_name != name) {
     const std::string& to = *c.new_name;
     app::validate_env_name(to);

@@ -27,6 +27,7 @@ struct EnvChanges {
   std::optional<std::string> context;
   std::optional<std::string> server;
   std::optional<std::string> new_name;
+  std::optional<std::string> k8s_version;  // lib/ksonnet-lib/VERSION the env uses
 };
 void update(const app::App& app, const std::string& name, const EnvChanges& changes);
 

@@ -14,7 +14,8 @@ struct PastedComponent {
   std::string name;          // qualified name, the field of the result object
   std::string display_file;  // shown in errors
   std::string text;          // the file's content (jsonnet), or JSON text for YAML/JSON components
-  bool is_json = false;      // JSON value, inserted as data
+  // Generated text (JSON data, or an error expression): not in the source map.
+  bool is_json = false;
 };
 
 // How the generated code receives params and the env description.

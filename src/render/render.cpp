@@ -14,9 +14,11 @@
 #include "base/error.h"
 #include "base/fs.h"
 #include "base/strings.h"
-#include "base/yaml.h"
+#include "render/component_sources.h"
+#include "render/dialect.h"
 #include "render/errors.h"
 #include "render/jsonnet_api.h"
+#include "render/klib_hint.h"
 #include "render/literal.h"
 #include "render/objects.h"
 #include "render/program.h"
@@ -79,8 +81,9 @@ void apply_ext_vars(Vm& vm, const EnvContext& ec) {
 }
 
 [[noreturn]] void throw_jsonnet(const JsonnetError& e, const std::vector<SourceMap>& maps,
-                                const std::string& root) {
-  throw Error(format_jsonnet_error(e.text, maps, root));
+                                const EnvContext& ec) {
+  throw Error(add_go_jsonnet_hint(
+      add_minimal_klib_hint(format_jsonnet_error(e.text, maps, ec.root), ec.app.layout(), ec.env)));
 }
 
 json parse_output(const std::string& text) {
@@ -116,7 +119,7 @@ json module_params(const EnvContext& ec, Importer& importer) {
       result = parse_output(
           vm.evaluate_snippet((layout.components() / ".ks-params.jsonnet").string(), code));
     } catch (const JsonnetError& e) {
-      throw_jsonnet(e, {}, ec.root);
+      throw_jsonnet(e, {}, ec);
     }
   }
   json combined = json::object();
@@ -149,7 +152,8 @@ json module_params(const EnvContext& ec, Importer& importer) {
 json env_params(const EnvContext& ec, Importer& importer, const json& combined) {
   stdfs::path file = ec.app.layout().env_dir(ec.env.path) / "params.libsonnet";
   if (!stdfs::exists(file) || is_stock_env_params(ec.app.layout(), ec.env.path)) return combined;
-  Program program = build_env_params_program(file.string(), fs::read_file(file));
+  Program program =
+      build_env_params_program(file.string(), rewrite_go_jsonnet_dialect(fs::read_file(file)));
   Vm vm(importer);
   apply_ext_vars(vm, ec);
   vm.tla_code("__ks_params", json{{"components", combined}}.dump());
@@ -158,19 +162,12 @@ json env_params(const EnvContext& ec, Importer& importer, const json& combined) 
   try {
     result = parse_output(vm.evaluate_snippet(program.filename, program.code));
   } catch (const JsonnetError& e) {
-    throw_jsonnet(e, {program.map}, ec.root);
+    throw_jsonnet(e, {program.map}, ec);
   }
   if (!result.is_object() || !result.contains("components") || !result["components"].is_object()) {
     throw Error(file.string() + ": must evaluate to an object with a `components` object");
   }
   return result["components"];
-}
-
-// A YAML/JSON component: one object, or an array of the objects of a multi-document file.
-json data_component(const app::Component& c, const std::string& display) {
-  auto docs = yaml::parse_all(fs::read_file(c.file), display);
-  if (docs.size() == 1) return docs[0];
-  return json(docs);
 }
 
 struct Group {
@@ -192,47 +189,94 @@ json module_view(const std::string& module, const json& params) {
   return json{{"components", view}};
 }
 
-std::vector<PastedComponent> paste(const EnvContext& ec, const std::vector<app::Component>& comps,
-                                   const json& params, bool include_data) {
-  std::vector<PastedComponent> out;
-  for (const auto& c : comps) {
-    PastedComponent p;
-    p.name = c.name;
-    p.display_file = c.file.string();
-    if (c.type == app::Component::Type::Jsonnet) {
-      p.text = fs::read_file(c.file);
-    } else {
-      if (!include_data) continue;
-      json v = data_component(c, fs::relative_below(c.file, ec.app.layout().root));
-      p.text = v.dump();
-      p.is_json = true;
-    }
-    (void)params;
-    out.push_back(p);
+using Sources = std::map<std::string, ComponentSource>;
+
+PastedComponent pasted(const ComponentSource& s) {
+  PastedComponent p;
+  p.name = s.component.name;
+  p.display_file = s.component.file.string();
+  if (!s.syntax_error.empty()) {
+    // Never pasted: reading it through __ksonnet/components reports its own syntax error.
+    p.text = "error " + json(s.syntax_error).dump();
+    p.is_json = true;
+  } else if (s.component.type == app::Component::Type::Jsonnet) {
+    p.text = s.text;
+  } else {
+    p.text = s.data.dump();
+    p.is_json = true;
   }
+  return p;
+}
+
+std::vector<PastedComponent> paste(const Sources& sources,
+                                   const std::vector<app::Component>& comps) {
+  std::vector<PastedComponent> out;
+  for (const auto& c : comps) out.push_back(pasted(sources.at(c.name)));
   return out;
+}
+
+// Every component of the env (all of them, also under -c), as generated programs in virtual
+// files: one per module, its params imported from a virtual JSON file. They are what
+// `std.extVar("__ksonnet/components")` imports (lazily: a field is evaluated when read), and the
+// params files are what `__ksonnet/params` imports in files a component imports.
+struct EnvPrograms {
+  std::string components_code;                     // ext code of __ksonnet/components
+  std::map<std::string, std::string> params_code;  // module → ext code of __ksonnet/params
+  std::vector<SourceMap> maps;
+};
+
+EnvPrograms add_env_programs(const EnvContext& ec, const Sources& sources, const json& params,
+                             ImportConfig& cfg) {
+  const auto& layout = ec.app.layout();
+  EnvPrograms out;
+  for (const auto& module : ec.modules) {
+    std::vector<PastedComponent> comps;
+    for (const auto& [name, s] : sources)
+      if (s.component.module == module) comps.push_back(pasted(s));
+    stdfs::path dir = layout.module_dir(module);
+    std::string params_path = (dir / ".ks-params.json").string();
+    cfg.virtual_files[params_path] = module_view(module, params).dump();
+    out.params_code[module] = "import " + json(params_path).dump();
+    if (comps.empty()) continue;
+    std::string filename = (dir / ".ks-components.jsonnet").string();
+    Program program = build_program(filename, comps, Binding::Imports, params_path);
+    cfg.virtual_files[filename] = program.code;
+    out.maps.push_back(program.map);
+    out.components_code += (out.components_code.empty() ? "" : " + ") + std::string("(import ") +
+                           json(filename).dump() + ")";
+  }
+  if (out.components_code.empty()) out.components_code = "{}";
+  return out;
+}
+
+std::vector<SourceMap> with(const std::vector<SourceMap>& maps, const SourceMap& one) {
+  std::vector<SourceMap> all = {one};
+  all.insert(all.end(), maps.begin(), maps.end());
+  return all;
 }
 
 // Evaluates groups of jsonnet components, one VM per thread.
 json evaluate_groups(const EnvContext& ec, Importer& importer, const std::vector<Group>& groups,
-                     const json& params) {
+                     const json& params, const Sources& sources, const EnvPrograms& env) {
   std::vector<std::future<json>> futures;
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     const Group& g = groups[gi];
-    auto work = [&ec, &importer, &g, &params, gi]() -> json {
+    auto work = [&ec, &importer, &g, &params, &sources, &env, gi]() -> json {
       std::string filename =
           (ec.app.layout().module_dir(g.module) / (".ks-group-" + std::to_string(gi) + ".jsonnet"))
               .string();
       Program program =
-          build_program(filename, paste(ec, g.components, params, false), Binding::TopLevelArgs);
+          build_program(filename, paste(sources, g.components), Binding::TopLevelArgs);
       Vm vm(importer);
       apply_ext_vars(vm, ec);
+      vm.ext_code("__ksonnet/components", env.components_code);
+      vm.ext_code("__ksonnet/params", env.params_code.at(g.module));
       vm.tla_code("__ks_params", module_view(g.module, params).dump());
       vm.tla_code("__ks_env", env_json_text(ec));
       try {
         return parse_output(vm.evaluate_snippet(program.filename, program.code));
       } catch (const JsonnetError& e) {
-        throw_jsonnet(e, {program.map}, ec.root);
+        throw_jsonnet(e, with(env.maps, program.map), ec);
       }
     };
     futures.push_back(
@@ -247,40 +291,36 @@ json evaluate_groups(const EnvContext& ec, Importer& importer, const std::vector
 }
 
 // A customised environments/ENV/main.jsonnet (or base.libsonnet) sees every component through
-// the __ksonnet/components ext var, as in ksonnet: one evaluation of main.jsonnet.
-json evaluate_main(const EnvContext& ec, Importer& importer, const std::vector<Group>& groups,
-                   const json& params, ImportConfig& cfg) {
-  (void)importer;
+// the __ksonnet/components ext var, as in ksonnet: one evaluation of main.jsonnet. Under -c only
+// the selected fields of its result are evaluated.
+json evaluate_main(const EnvContext& ec, Importer& importer, const json& params,
+                   const EnvPrograms& env) {
   const auto& layout = ec.app.layout();
-  std::vector<SourceMap> maps;
-  std::string components_code;
-  for (size_t gi = 0; gi < groups.size(); ++gi) {
-    const Group& g = groups[gi];
-    stdfs::path dir = layout.module_dir(g.module);
-    std::string params_path = (dir / ".ks-params.json").string();
-    std::string filename = (dir / ".ks-components.jsonnet").string();
-    cfg.virtual_files[params_path] = module_view(g.module, params).dump();
-    Program program = build_program(filename, paste(ec, g.components, params, true),
-                                    Binding::Imports, params_path);
-    cfg.virtual_files[filename] = program.code;
-    maps.push_back(program.map);
-    components_code += (gi ? " + " : "") + std::string("(import ") + json(filename).dump() + ")";
-  }
-  if (components_code.empty()) components_code = "{}";
-  Importer main_importer(cfg);
-  Vm vm(main_importer);
+  Vm vm(importer);
   apply_ext_vars(vm, ec);
-  vm.ext_code("__ksonnet/components", components_code);
+  vm.ext_code("__ksonnet/components", env.components_code);
   vm.ext_code("__ksonnet/params", json{{"components", params}}.dump());
   for (const auto& [k, v] : ec.options.tla_str) vm.tla_str(k, v);
   stdfs::path main = layout.env_dir(ec.env.path) / "main.jsonnet";
+  SourceMap wrapper;
+  wrapper.generated_name = (layout.env_dir(ec.env.path) / ".ks-main.jsonnet").string();
   try {
-    json result = parse_output(vm.evaluate_file(main.string()));
+    std::string out;
+    if (ec.options.components.empty() || !ec.options.tla_str.empty()) {
+      out = vm.evaluate_file(main.string());
+    } else {
+      std::string code = "local __ks_main = import " + json(main.string()).dump() +
+                         ";\nif std.type(__ks_main) != \"object\" then __ks_main else { [k]: "
+                         "__ks_main[k] for k in std.objectFields(__ks_main) if std.member(" +
+                         json(ec.options.components).dump() + ", k) }\n";
+      out = vm.evaluate_snippet(wrapper.generated_name, code);
+    }
+    json result = parse_output(out);
     if (!result.is_object())
       throw Error(main.string() + ": must evaluate to an object keyed by component name");
     return result;
   } catch (const JsonnetError& e) {
-    throw_jsonnet(e, maps, ec.root);
+    throw_jsonnet(e, with(env.maps, wrapper), ec);
   }
 }
 
@@ -340,7 +380,9 @@ EnvContext make_context(const app::App& app, const std::string& env_name, const 
   const auto& env = app.env(env_name);
   EnvContext ec{app,           env, options, env_modules(app, env_name), app.layout().root.string(),
                 json::object()};
-  ec.environment_json = {{"namespace", env.ns}, {"server", env.server}, {"name", env.name}};
+  // Exactly ksonnet 0.13's two fields: packages do `_params + _env`, so any extra field (the env's
+  // name, say) would silently overwrite a param of theirs.
+  ec.environment_json = {{"namespace", env.ns}, {"server", env.server}};
   return ec;
 }
 
@@ -374,7 +416,7 @@ json evaluate_params(const app::App& app, const std::string& env, const Options&
     EnvContext ec{
         app,           none, options, app::list_modules(app.layout()), app.layout().root.string(),
         json::object()};
-    ec.environment_json = {{"namespace", ""}, {"server", ""}, {"name", ""}};
+    ec.environment_json = {{"namespace", ""}, {"server", ""}};
     Importer importer(import_config(ec));
     return module_params(ec, importer);
   }
@@ -458,9 +500,21 @@ class MemoryGuard {
 Result render_env(const app::App& app, const std::string& env_name, const Options& options) {
   EnvContext ec = make_context(app, env_name, options);
   ImportConfig cfg = import_config(ec);
-  Importer importer(cfg);
-  json params = env_params(ec, importer, module_params(ec, importer));
+  json params;
+  {
+    Importer params_importer(cfg);
+    params = env_params(ec, params_importer, module_params(ec, params_importer));
+  }
+  std::vector<app::Component> all;
+  for (const auto& m : ec.modules) {
+    auto cs = app::list_components(app.layout(), m);
+    all.insert(all.end(), cs.begin(), cs.end());
+  }
   std::vector<app::Component> comps = select_components(ec);
+  Sources sources = read_component_sources(app.layout(), all);
+  require_parsed(sources, comps);
+  EnvPrograms programs = add_env_programs(ec, sources, params, cfg);
+  Importer importer(cfg);
   int threads = options.threads;
   // KS_RENDER_THREADS, like GOMAXPROCS: for benchmarks and shared CI machines.
   if (const char* v = std::getenv("KS_RENDER_THREADS"); threads <= 0 && v && std::atoi(v) > 0)
@@ -471,23 +525,19 @@ Result render_env(const app::App& app, const std::string& env_name, const Option
   json values;
   bool custom_main = !is_stock_env(app.layout(), ec.env.path);
   if (custom_main) {
-    std::map<std::string, std::vector<app::Component>> by_module;
-    for (const auto& c : comps) by_module[c.module].push_back(c);
-    std::vector<Group> groups;
-    for (auto& [m, list] : by_module) groups.push_back({m, list});
-    values = evaluate_main(ec, importer, groups, params, cfg);
+    values = evaluate_main(ec, importer, params, programs);
   } else {
-    values = evaluate_groups(ec, importer, make_groups(comps, threads), params);
+    values = evaluate_groups(ec, importer, make_groups(comps, threads), params, sources, programs);
   }
 
   std::vector<ComponentValue> component_values;
   for (const auto& c : comps) {
-    std::string display = fs::relative_below(c.file, app.layout().root);
+    const ComponentSource& source = sources.at(c.name);
     json v;
     if (values.contains(c.name)) {
       v = values[c.name];
     } else if (c.type != app::Component::Type::Jsonnet && !custom_main) {
-      v = data_component(c, display);
+      v = source.data;
     } else {
       continue;  // a customised main.jsonnet dropped it
     }
@@ -496,7 +546,7 @@ Result render_env(const app::App& app, const std::string& env_name, const Option
       // ksonnet applied a YAML/JSON component's params as a merge patch at the object's root.
       v.merge_patch(params[c.name]);
     }
-    component_values.push_back({c.name, display, std::move(v)});
+    component_values.push_back({c.name, source.display, std::move(v)});
   }
   Result result;
   result.objects = collect_objects(component_values, ec.env.ns);

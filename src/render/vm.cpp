@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "render/dialect.h"
 #include "render/fast_std.h"
 #include "render/jsonnet_api.h"
 #include "render/natives.h"
@@ -44,7 +45,7 @@ char* import_callback(void* ctx, const char* base, const char* rel, char** found
   *found_here = copy_to_vm(ic->vm, found->path);
   *success = 1;
   if (wants_fast_std(found->path, *found->content))
-    return copy_to_vm(ic->vm, fast_std_prelude() + *found->content);
+    return copy_to_vm(ic->vm, fast_std_prelude() + rewrite_go_jsonnet_dialect(*found->content));
   return copy_to_vm(ic->vm, *found->content);
 }
 

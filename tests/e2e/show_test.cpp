@@ -210,15 +210,14 @@ local c = import "reg/pkg/p.libsonnet";
 local d = import "x.libsonnet";
 local env = std.extVar("__ksonnet/environments");
 { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" },
-  data: { a: a.name, b: b.name, c: c.name, d: d.name, ns: env.namespace, env: env.name } })");
+  data: { a: a.name, b: b.name, c: c.name, d: d.name, ns: env.namespace } })");
   auto objs = items("default", {"-J", (sb.root() / "extra").string()});
   ASSERT_EQ(objs.size(), 1u);
   EXPECT_EQ(objs[0]["data"], (nlohmann::json{{"a", "from-components"},
                                              {"b", "from-lib"},
                                              {"c", "from-vendor"},
                                              {"d", "from-jpath"},
-                                             {"ns", "default"},
-                                             {"env", "default"}}));
+                                             {"ns", "default"}}));
 }
 
 TEST_F(ShowTest, NativeFunctions) {
