@@ -109,11 +109,17 @@ TEST_P(SeedFlow, DeploysToTwoContextsAndCleansUp) {
 
   ks_test::Run del = ok({"delete", "minikube"});
   EXPECT_NE(del.out.find("0 failed"), std::string::npos) << del.out;
+  // `ks delete` (cascade foreground, no --wait) returns once the server accepted each delete; a
+  // real server keeps a Deployment until the garbage collector has removed its pods, so the
+  // oracle waits for them to go, as `kubectl delete` itself would (docs/real-cluster.md).
+  const std::string kinds =
+      "deployments,statefulsets,services,configmaps,serviceaccounts,roles,rolebindings,"
+      "clusterroles,clusterrolebindings,customresourcedefinitions";
+  ks_test::Run gone = kubectl({"--context", "gke", "wait", "--for=delete", kinds, "-l",
+                               "ksonnet.io/component", "-n", ns, "--timeout=120s"});
+  EXPECT_EQ(gone.code, 0) << gone.out << gone.err;
   ks_test::Run left =
-      kubectl({"--context", "gke", "get",
-               "deployments,statefulsets,services,configmaps,serviceaccounts,roles,rolebindings,"
-               "clusterroles,clusterrolebindings,customresourcedefinitions",
-               "-l", "ksonnet.io/component", "-n", ns});
+      kubectl({"--context", "gke", "get", kinds, "-l", "ksonnet.io/component", "-n", ns});
   EXPECT_EQ(left.code, 0) << left.err;
   EXPECT_EQ(left.out, "");
   EXPECT_NE(left.err.find("No resources found"), std::string::npos) << left.err;
