@@ -1,20 +1,25 @@
-// ks_apply against the bundled test API server (real HTTPS, SSA, discovery, faults).
+// ks_apply against a cluster: tests of suite ApplyCluster run on both backends (the bundled test
+// API server and the real control plane of scripts/cluster, see deploy_cluster.h) with the same
+// assertions; ApplyClusterBundled's tests read the bundled server's request log or inject faults.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <map>
 
 #include "apply/apply.h"
 #include "apply/http_client.h"
 #include "base/error.h"
 #include "base/strings.h"
+#include "deploy_cluster.h"
 #include "ks_test.h"
 #include "server_fixture.h"
 
 namespace ks::apply {
 namespace {
 
-using ks_test::TestApiServer;
+using ks_test::Backend;
+using ks_test::DeployCluster;
 using nlohmann::json;
 
 json cm(const std::string& name, const json& data, const std::string& ns = "") {
@@ -35,9 +40,11 @@ json ns_object(const std::string& name) {
   return {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", name}}}};
 }
 
-Target target_of(const TestApiServer& srv, const std::string& ns = "default",
+// `ns` empty: the cluster's namespace for this test ("default" on the bundled server).
+Target target_of(const DeployCluster& srv, const std::string& ns = "",
                  const std::string& context = "") {
-  return {srv.kubeconfig(), context.empty() ? srv.context() : context, srv.server(), ns, false};
+  return {srv.kubeconfig(), context.empty() ? srv.context() : context, srv.server(),
+          ns.empty() ? srv.ns() : ns, false};
 }
 
 SessionOptions quick_session() {
@@ -55,7 +62,7 @@ ApplyOptions apply_options(const std::string& env = "dev") {
 }
 
 // A direct request, e.g. to read objects or to seed another field manager.
-Response raw(const TestApiServer& srv, const std::string& method, const std::string& path,
+Response raw(const DeployCluster& srv, const std::string& method, const std::string& path,
              const std::string& body = "", const std::string& content_type = "") {
   HttpClient client(resolve_target({srv.kubeconfig(), srv.context(), "", "", false}));
   Request req;
@@ -66,7 +73,7 @@ Response raw(const TestApiServer& srv, const std::string& method, const std::str
   return client.send(req);
 }
 
-json get(const TestApiServer& srv, const std::string& path) {
+json get(const DeployCluster& srv, const std::string& path) {
   Response r = raw(srv, "GET", path);
   if (r.status == 404) return nullptr;
   EXPECT_EQ(r.status, 200) << path << ": " << r.body;
@@ -79,7 +86,7 @@ std::vector<std::string> actions(const Report& r) {
   return out;
 }
 
-std::vector<json> requests_matching(const TestApiServer& srv, const std::string& method,
+std::vector<json> requests_matching(const DeployCluster& srv, const std::string& method,
                                     const std::string& path_part) {
   std::vector<json> out;
   for (const json& e : srv.requests())
@@ -88,11 +95,25 @@ std::vector<json> requests_matching(const TestApiServer& srv, const std::string&
   return out;
 }
 
-TEST(ApplyCluster, ApplyCreatesThenReportsUnchangedThenConfigured) {
-  TestApiServer srv;
-  std::vector<json> objects{deployment("web", "nginx:1"), cm("settings", {{"a", "1"}}, "demo"),
-                            ns_object("demo")};
-  Target target = target_of(srv, "demo");
+// Path of a namespaced object in the test's namespace, e.g. ns_path(srv, "configmaps/c").
+std::string ns_path(const DeployCluster& srv, const std::string& rest,
+                    const std::string& prefix = "/api/v1") {
+  return prefix + "/namespaces/" + srv.ns() + "/" + rest;
+}
+
+class ApplyCluster : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override { KS_REQUIRE_BACKEND(GetParam()); }
+  Backend backend() const { return GetParam(); }
+};
+INSTANTIATE_TEST_SUITE_P(Backends, ApplyCluster, ks_test::kBothBackends, ks_test::backend_name);
+
+TEST_P(ApplyCluster, ApplyCreatesThenReportsUnchangedThenConfigured) {
+  DeployCluster srv(backend());
+  const std::string demo = srv.own_namespace("demo");
+  std::vector<json> objects{deployment("web", "nginx:1"), cm("settings", {{"a", "1"}}, demo),
+                            ns_object(demo)};
+  Target target = target_of(srv, demo);
   std::vector<std::string> streamed;
   ApplyOptions o = apply_options();
   o.on_result = [&](const ObjectResult& r) { streamed.push_back(result_line(r)); };
@@ -102,48 +123,50 @@ TEST(ApplyCluster, ApplyCreatesThenReportsUnchangedThenConfigured) {
   EXPECT_EQ(apply_summary(first),
             "applied 3 objects: 3 created, 0 configured, 0 unchanged, 0 failed");
   ASSERT_EQ(streamed.size(), 3u);
-  EXPECT_EQ(streamed[0], "created namespace demo");  // Namespaces go first
-  EXPECT_NE(std::find(streamed.begin(), streamed.end(), "created deployment demo/web"),
+  EXPECT_EQ(streamed[0], "created namespace " + demo);  // Namespaces go first
+  EXPECT_NE(std::find(streamed.begin(), streamed.end(), "created deployment " + demo + "/web"),
             streamed.end());
 
-  json live = get(srv, "/api/v1/namespaces/demo/configmaps/settings");
+  const std::string settings = "/api/v1/namespaces/" + demo + "/configmaps/settings";
+  json live = get(srv, settings);
   ASSERT_TRUE(live.is_object());
   json labels = live["metadata"]["labels"];
   EXPECT_EQ(labels["app.kubernetes.io/managed-by"], "ks");
   EXPECT_EQ(labels["ks.io/app"], "guestbook");
   EXPECT_EQ(labels["ks.io/env"], "dev");
-  ApplySet set = make_applyset({"guestbook", "dev"}, "demo");
+  ApplySet set = make_applyset({"guestbook", "dev"}, demo);
   EXPECT_EQ(labels["applyset.kubernetes.io/part-of"], set.id);
-  json parent = get(srv, "/api/v1/namespaces/demo/secrets/" + set.parent_name);
+  json parent = get(srv, "/api/v1/namespaces/" + demo + "/secrets/" + set.parent_name);
   ASSERT_TRUE(parent.is_object());
   EXPECT_EQ(parent["metadata"]["labels"]["applyset.kubernetes.io/id"], set.id);
   EXPECT_EQ(parent["metadata"]["annotations"]["applyset.kubernetes.io/tooling"], "ks/v1");
   EXPECT_EQ(parent["metadata"]["annotations"]["applyset.kubernetes.io/contains-group-kinds"],
             "ConfigMap,Deployment.apps,Namespace");
 
-  auto patches = requests_matching(srv, "PATCH", "/configmaps/settings");
-  ASSERT_FALSE(patches.empty());
-  EXPECT_EQ(patches[0]["content_type"], "application/apply-patch+yaml");
-  EXPECT_EQ(patches[0]["field_manager"], "ks");
-  EXPECT_NE(patches[0]["query"].get<std::string>().find("force=false"), std::string::npos);
+  if (srv.bundled()) {
+    auto patches = requests_matching(srv, "PATCH", "/configmaps/settings");
+    ASSERT_FALSE(patches.empty());
+    EXPECT_EQ(patches[0]["content_type"], "application/apply-patch+yaml");
+    EXPECT_EQ(patches[0]["field_manager"], "ks");
+    EXPECT_NE(patches[0]["query"].get<std::string>().find("force=false"), std::string::npos);
+  }
 
   Report second = apply(target, objects, o);
   EXPECT_EQ(actions(second), (std::vector<std::string>{"unchanged", "unchanged", "unchanged"}));
-  std::string rv =
-      get(srv, "/api/v1/namespaces/demo/configmaps/settings")["metadata"]["resourceVersion"];
+  std::string rv = get(srv, settings)["metadata"]["resourceVersion"];
   EXPECT_EQ(rv, live["metadata"]["resourceVersion"]);
 
   objects[1]["data"]["a"] = "2";
   Report third = apply(target, objects, o);
   EXPECT_EQ(actions(third), (std::vector<std::string>{"unchanged", "configured", "unchanged"}));
-  EXPECT_EQ(get(srv, "/api/v1/namespaces/demo/configmaps/settings")["data"]["a"], "2");
+  EXPECT_EQ(get(srv, settings)["data"]["a"], "2");
 }
 
-TEST(ApplyCluster, ConflictFailsWithoutForceAndSucceedsWithIt) {
-  TestApiServer srv;
+TEST_P(ApplyCluster, ConflictFailsWithoutForceAndSucceedsWithIt) {
+  DeployCluster srv(backend());
   Target target = target_of(srv);
   ASSERT_TRUE(apply(target, {cm("c", {{"a", "1"}})}, apply_options()).ok());
-  Response seeded = raw(srv, "PATCH", "/api/v1/namespaces/default/configmaps/c?fieldManager=other",
+  Response seeded = raw(srv, "PATCH", ns_path(srv, "configmaps/c?fieldManager=other"),
                         R"({"data":{"a":"9"}})", "application/merge-patch+json");
   ASSERT_EQ(seeded.status, 200) << seeded.body;
   Report r = apply(target, {cm("c", {{"a", "2"}})}, apply_options());
@@ -154,27 +177,27 @@ TEST(ApplyCluster, ConflictFailsWithoutForceAndSucceedsWithIt) {
       << r.objects[0].message;
   EXPECT_NE(r.objects[0].message.find(".data.a"), std::string::npos) << r.objects[0].message;
   EXPECT_NE(r.objects[0].message.find("--force-conflicts"), std::string::npos);
-  EXPECT_EQ(get(srv, "/api/v1/namespaces/default/configmaps/c")["data"]["a"], "9");
+  EXPECT_EQ(get(srv, ns_path(srv, "configmaps/c"))["data"]["a"], "9");
 
   ApplyOptions forced = apply_options();
   forced.force_conflicts = true;
   Report f = apply(target, {cm("c", {{"a", "2"}})}, forced);
   EXPECT_TRUE(f.ok());
   EXPECT_EQ(f.objects[0].action, Action::Configured);
-  EXPECT_EQ(get(srv, "/api/v1/namespaces/default/configmaps/c")["data"]["a"], "2");
+  EXPECT_EQ(get(srv, ns_path(srv, "configmaps/c"))["data"]["a"], "2");
 }
 
-TEST(ApplyCluster, PruneDeletesOnlyRemovedMembers) {
-  TestApiServer srv;
+TEST_P(ApplyCluster, PruneDeletesOnlyRemovedMembers) {
+  DeployCluster srv(backend());
   Target target = target_of(srv);
   ASSERT_TRUE(apply(target,
                     {cm("keep", {{"k", "1"}}), cm("drop", {{"k", "1"}}), deployment("old", "x:1")},
                     apply_options())
                   .ok());
   ASSERT_TRUE(apply(target, {cm("other-env", {{"k", "1"}})}, apply_options("prod")).ok());
-  Response foreign = raw(
-      srv, "PATCH", "/api/v1/namespaces/default/configmaps/foreign?fieldManager=kubectl&force=true",
-      cm("foreign", {{"k", "1"}}, "default").dump(), "application/apply-patch+yaml");
+  Response foreign =
+      raw(srv, "PATCH", ns_path(srv, "configmaps/foreign?fieldManager=kubectl&force=true"),
+          cm("foreign", {{"k", "1"}}, srv.ns()).dump(), "application/apply-patch+yaml");
   ASSERT_EQ(foreign.status, 201) << foreign.body;
 
   ApplyOptions o = apply_options();
@@ -185,23 +208,24 @@ TEST(ApplyCluster, PruneDeletesOnlyRemovedMembers) {
   std::vector<std::string> pruned;
   for (const ObjectResult& p : r.pruned) pruned.push_back(result_line(p));
   std::sort(pruned.begin(), pruned.end());
-  EXPECT_EQ(pruned, (std::vector<std::string>{"pruned configmap default/drop",
-                                              "pruned deployment default/old"}));
-  EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/keep").is_object());
-  EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/drop").is_null());
-  EXPECT_TRUE(get(srv, "/apis/apps/v1/namespaces/default/deployments/old").is_null());
-  EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/other-env").is_object());
-  EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/foreign").is_object());
-  ApplySet set = make_applyset({"guestbook", "dev"}, "default");
-  json parent = get(srv, "/api/v1/namespaces/default/secrets/" + set.parent_name);
+  EXPECT_EQ(pruned, (std::vector<std::string>{"pruned configmap " + srv.ns() + "/drop",
+                                              "pruned deployment " + srv.ns() + "/old"}));
+  EXPECT_TRUE(get(srv, ns_path(srv, "configmaps/keep")).is_object());
+  EXPECT_TRUE(get(srv, ns_path(srv, "configmaps/drop")).is_null());
+  EXPECT_TRUE(get(srv, ns_path(srv, "deployments/old", "/apis/apps/v1")).is_null());
+  EXPECT_TRUE(get(srv, ns_path(srv, "configmaps/other-env")).is_object());
+  EXPECT_TRUE(get(srv, ns_path(srv, "configmaps/foreign")).is_object());
+  ApplySet set = make_applyset({"guestbook", "dev"}, srv.ns());
+  json parent = get(srv, ns_path(srv, "secrets/" + set.parent_name));
   EXPECT_EQ(parent["metadata"]["annotations"]["applyset.kubernetes.io/contains-group-kinds"],
             "ConfigMap");
   // Nothing left to prune: a second run is quiet.
   EXPECT_TRUE(apply(target, {cm("keep", {{"k", "1"}})}, o).pruned.empty());
 }
 
-TEST(ApplyCluster, CrdBeforeItsCustomResources) {
-  TestApiServer srv({"--crd-establish-delay-ms", "400"});
+TEST_P(ApplyCluster, CrdBeforeItsCustomResources) {
+  DeployCluster srv(backend(), ks_test::bundled_args({"--crd-establish-delay-ms", "400"}));
+  srv.delete_after("customresourcedefinition/widgets.example.com");
   json crd =
       json::parse(R"({"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
     "metadata":{"name":"widgets.example.com"},
@@ -216,14 +240,16 @@ TEST(ApplyCluster, CrdBeforeItsCustomResources) {
   Report r = apply(target_of(srv), {widget, crd}, apply_options());
   ASSERT_TRUE(r.ok()) << (r.failures().empty() ? "" : r.failures()[0].message);
   EXPECT_EQ(actions(r), (std::vector<std::string>{"created", "created"}));
-  json live = get(srv, "/apis/example.com/v1/namespaces/default/widgets/w1");
+  json live = get(srv, ns_path(srv, "widgets/w1", "/apis/example.com/v1"));
   ASSERT_TRUE(live.is_object());
   EXPECT_EQ(live["spec"]["size"], 3);
 }
 
-TEST(ApplyCluster, FaultsConverge) {
-  TestApiServer srv(
-      {"--faults", "rate=0.5,kinds=429+500+503+drop,seed=11,max=6,methods=GET+PATCH"});
+TEST(ApplyClusterBundled, FaultsConverge) {
+  DeployCluster srv(
+      Backend::Bundled,
+      ks_test::bundled_args(
+          {"--faults", "rate=0.5,kinds=429+500+503+drop,seed=11,max=6,methods=GET+PATCH"}));
   std::vector<json> objects;
   for (int i = 0; i < 5; ++i)
     objects.push_back(cm("c" + std::to_string(i), {{"i", std::to_string(i)}}));
@@ -235,12 +261,11 @@ TEST(ApplyCluster, FaultsConverge) {
     if (!e.value("fault", "").empty()) ++faulted;
   EXPECT_GT(faulted, 0);
   for (int i = 0; i < 5; ++i)
-    EXPECT_TRUE(
-        get(srv, "/api/v1/namespaces/default/configmaps/c" + std::to_string(i)).is_object());
+    EXPECT_TRUE(get(srv, ns_path(srv, "configmaps/c" + std::to_string(i))).is_object());
 }
 
-TEST(ApplyCluster, ServerErrorsAreNotRetriedForever) {
-  TestApiServer srv({"--faults", "fail-name=^doomed$"});
+TEST(ApplyClusterBundled, ServerErrorsAreNotRetriedForever) {
+  DeployCluster srv(Backend::Bundled, ks_test::bundled_args({"--faults", "fail-name=^doomed$"}));
   ApplyOptions o = apply_options();
   o.session.retry.max_attempts = 3;
   Report r = apply(target_of(srv), {cm("doomed", {{"a", "1"}}), cm("fine", {{"a", "1"}})}, o);
@@ -250,8 +275,8 @@ TEST(ApplyCluster, ServerErrorsAreNotRetriedForever) {
   EXPECT_EQ(requests_matching(srv, "PATCH", "/configmaps/doomed").size(), 3u);
 }
 
-TEST(ApplyCluster, WrongServerIsRefused) {
-  TestApiServer srv;
+TEST_P(ApplyCluster, WrongServerIsRefused) {
+  DeployCluster srv(backend());
   Target target = target_of(srv);
   target.server = "https://127.0.0.1:1";
   try {
@@ -262,7 +287,10 @@ TEST(ApplyCluster, WrongServerIsRefused) {
     EXPECT_NE(msg.find("https://127.0.0.1:1"), std::string::npos) << msg;
     EXPECT_NE(msg.find(srv.server()), std::string::npos) << msg;
   }
-  EXPECT_TRUE(requests_matching(srv, "PATCH", "").empty());
+  if (srv.bundled()) {
+    EXPECT_TRUE(requests_matching(srv, "PATCH", "").empty());
+  }
+  EXPECT_TRUE(get(srv, ns_path(srv, "configmaps/c")).is_null());
   target.skip_server_check = true;
   std::vector<std::string> warnings;
   ApplyOptions o = apply_options();
@@ -271,12 +299,15 @@ TEST(ApplyCluster, WrongServerIsRefused) {
   EXPECT_EQ(warnings.size(), 1u);
 }
 
-TEST(ApplyCluster, TokenAndClientCertificateAuth) {
-  TestApiServer srv;
-  EXPECT_TRUE(apply(target_of(srv, "default", srv.context() + "-token"),
-                    {cm("by-token", {{"a", "1"}})}, apply_options())
+TEST_P(ApplyCluster, TokenAndClientCertificateAuth) {
+  DeployCluster srv(backend());
+  EXPECT_TRUE(apply(target_of(srv, "", srv.context() + "-token"), {cm("by-token", {{"a", "1"}})},
+                    apply_options())
                   .ok());
   EXPECT_TRUE(apply(target_of(srv), {cm("by-cert", {{"a", "1"}})}, apply_options()).ok());
+  EXPECT_TRUE(get(srv, ns_path(srv, "configmaps/by-token")).is_object());
+  EXPECT_TRUE(get(srv, ns_path(srv, "configmaps/by-cert")).is_object());
+  if (!srv.bundled()) return;  // which user sent each request: the bundled server's log
   auto token_patch = requests_matching(srv, "PATCH", "/configmaps/by-token");
   auto cert_patch = requests_matching(srv, "PATCH", "/configmaps/by-cert");
   ASSERT_FALSE(token_patch.empty());
@@ -286,8 +317,8 @@ TEST(ApplyCluster, TokenAndClientCertificateAuth) {
   EXPECT_NE(token_patch[0]["user"], cert_patch[0]["user"]);
 }
 
-TEST(ApplyCluster, ExecPluginTokenAndWrongToken) {
-  TestApiServer srv;
+TEST_P(ApplyCluster, ExecPluginTokenAndWrongToken) {
+  DeployCluster srv(backend());
   ks_test::Sandbox sb;
   std::string plugin = (sb.root() / "plugin.sh").string();
   ks_test::write(
@@ -310,13 +341,13 @@ TEST(ApplyCluster, ExecPluginTokenAndWrongToken) {
                      ", user: exec-user}\n- name: bad\n  context: {cluster: " +
                      base.contexts.at(srv.context()).cluster + ", user: bad-user}\n");
   ::setenv("KUBECONFIG", (srv.kubeconfig() + ":" + extra).c_str(), 1);
-  Target exec_target{"", "exec", srv.server(), "default", false};
+  Target exec_target{"", "exec", srv.server(), srv.ns(), false};
   Report r = apply(exec_target, {cm("via-exec", {{"a", "1"}}), cm("via-exec2", {{"a", "1"}})},
                    apply_options());
   EXPECT_TRUE(r.ok()) << (r.failures().empty() ? "" : r.failures()[0].message);
   EXPECT_EQ(ks_test::read(sb.root() / "runs"), "x\n");  // cached for the whole run
 
-  Target bad{"", "bad", srv.server(), "default", false};
+  Target bad{"", "bad", srv.server(), srv.ns(), false};
   try {
     apply(bad, {cm("nope", {{"a", "1"}})}, apply_options());
     FAIL() << "expected discovery to be refused";
@@ -328,25 +359,27 @@ TEST(ApplyCluster, ExecPluginTokenAndWrongToken) {
   ::unsetenv("KUBECONFIG");
 }
 
-TEST(ApplyCluster, DryRunChangesNothing) {
-  TestApiServer srv;
+TEST_P(ApplyCluster, DryRunChangesNothing) {
+  DeployCluster srv(backend());
   Target target = target_of(srv);
   ASSERT_TRUE(apply(target, {cm("existing", {{"a", "1"}})}, apply_options()).ok());
-  srv.reset_log();
+  if (srv.bundled()) srv.reset_log();
+  const std::string newns = srv.own_namespace("newns");
   ApplyOptions o = apply_options();
   o.dry_run = true;
   o.prune = true;
   Report r = apply(target,
-                   {cm("existing", {{"a", "2"}}), cm("fresh", {{"a", "1"}}), ns_object("newns"),
-                    cm("inside", {{"a", "1"}}, "newns")},
+                   {cm("existing", {{"a", "2"}}), cm("fresh", {{"a", "1"}}), ns_object(newns),
+                    cm("inside", {{"a", "1"}}, newns)},
                    o);
   EXPECT_TRUE(r.ok()) << (r.failures().empty() ? "" : r.failures()[0].message);
   EXPECT_EQ(actions(r), (std::vector<std::string>{"configured", "created", "created", "created"}));
   EXPECT_EQ(apply_summary(r),
             "applied 4 objects (dry run): 3 created, 1 configured, 0 unchanged, 0 failed");
-  EXPECT_EQ(get(srv, "/api/v1/namespaces/default/configmaps/existing")["data"]["a"], "1");
-  EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/fresh").is_null());
-  EXPECT_TRUE(get(srv, "/api/v1/namespaces/newns").is_null());
+  EXPECT_EQ(get(srv, ns_path(srv, "configmaps/existing"))["data"]["a"], "1");
+  EXPECT_TRUE(get(srv, ns_path(srv, "configmaps/fresh")).is_null());
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/" + newns).is_null());
+  if (!srv.bundled()) return;  // which requests were dry runs: the bundled server's log
   for (const json& e : srv.requests()) {
     std::string m = e.value("method", "");
     if (m == "GET") continue;
@@ -355,12 +388,13 @@ TEST(ApplyCluster, DryRunChangesNothing) {
   }
 }
 
-TEST(ApplyCluster, DeleteRemovesEverythingAndRepeats) {
-  TestApiServer srv;
-  Target target = target_of(srv, "gone");
-  std::vector<json> objects{ns_object("gone"), cm("a", {{"k", "1"}}), deployment("d", "x:1")};
+TEST_P(ApplyCluster, DeleteRemovesEverythingAndRepeats) {
+  DeployCluster srv(backend());
+  const std::string gone = srv.own_namespace("gone");
+  Target target = target_of(srv, gone);
+  std::vector<json> objects{ns_object(gone), cm("a", {{"k", "1"}}), deployment("d", "x:1")};
   ASSERT_TRUE(apply(target, objects, apply_options()).ok());
-  srv.reset_log();
+  if (srv.bundled()) srv.reset_log();
   DeleteOptions o;
   o.identity = {"guestbook", "dev"};
   o.session = quick_session();
@@ -371,13 +405,16 @@ TEST(ApplyCluster, DeleteRemovesEverythingAndRepeats) {
   Report r = delete_objects(target, objects, o);
   EXPECT_TRUE(r.ok()) << (r.failures().empty() ? "" : r.failures()[0].message);
   EXPECT_EQ(actions(r), (std::vector<std::string>{"deleted", "deleted", "deleted"}));
-  auto deletes = requests_matching(srv, "DELETE", "");
-  ASSERT_EQ(deletes.size(), 3u);
-  EXPECT_EQ(deletes.back()["path"], "/api/v1/namespaces/gone");  // Namespaces last
-  json body = json::parse(deletes[0]["body"].get<std::string>());
-  EXPECT_EQ(body["propagationPolicy"], "Background");
-  EXPECT_EQ(body["gracePeriodSeconds"], 0);
-  EXPECT_TRUE(get(srv, "/api/v1/namespaces/gone/configmaps/a").is_null());
+  if (srv.bundled()) {
+    auto deletes = requests_matching(srv, "DELETE", "");
+    ASSERT_EQ(deletes.size(), 3u);
+    EXPECT_EQ(deletes.back()["path"], "/api/v1/namespaces/" + gone);  // Namespaces last
+    json body = json::parse(deletes[0]["body"].get<std::string>());
+    EXPECT_EQ(body["propagationPolicy"], "Background");
+    EXPECT_EQ(body["gracePeriodSeconds"], 0);
+  }
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/" + gone + "/configmaps/a").is_null());
+  EXPECT_TRUE(get(srv, "/api/v1/namespaces/" + gone).is_null());  // --wait saw it go
 
   o.wait = false;
   Report again = delete_objects(target, objects, o);
@@ -386,9 +423,9 @@ TEST(ApplyCluster, DeleteRemovesEverythingAndRepeats) {
   EXPECT_EQ(delete_summary(again), "deleted 3 objects: 0 deleted, 3 not found, 0 failed");
 }
 
-TEST(ApplyCluster, DiffShowsOnlyRealChanges) {
+TEST_P(ApplyCluster, DiffShowsOnlyRealChanges) {
   ::unsetenv("KS_EXTERNAL_DIFF");
-  TestApiServer srv;
+  DeployCluster srv(backend());
   Target target = target_of(srv);
   std::vector<json> objects{cm("a", {{"k", "1"}}), deployment("d", "nginx:1")};
   ASSERT_TRUE(apply(target, objects, apply_options()).ok());
@@ -405,22 +442,22 @@ TEST(ApplyCluster, DiffShowsOnlyRealChanges) {
   DiffResult d = diff(target, objects, o);
   EXPECT_TRUE(d.errors.empty());
   EXPECT_TRUE(d.differs);
-  EXPECT_NE(d.text.find(
-                "--- live/apps.v1.Deployment.default.d\n+++ merged/apps.v1.Deployment.default.d\n"),
-            std::string::npos)
+  const std::string name = "apps.v1.Deployment." + srv.ns() + ".d";
+  EXPECT_NE(d.text.find("--- live/" + name + "\n+++ merged/" + name + "\n"), std::string::npos)
       << d.text;
   EXPECT_NE(d.text.find("-      - image: nginx:1\n+      - image: nginx:2\n"), std::string::npos)
       << d.text;
   EXPECT_NE(d.text.find("@@ -0,0 +1,"), std::string::npos) << d.text;
   EXPECT_EQ(d.text.find("managedFields"), std::string::npos) << d.text;
   EXPECT_EQ(d.text.find("resourceVersion"), std::string::npos) << d.text;
-  EXPECT_EQ(get(srv, "/apis/apps/v1/namespaces/default/deployments/d")["spec"]["template"]["spec"]
-                                                                      ["containers"][0]["image"],
-            "nginx:1");
+  EXPECT_EQ(
+      get(srv, ns_path(srv, "deployments/d",
+                       "/apis/apps/v1"))["spec"]["template"]["spec"]["containers"][0]["image"],
+      "nginx:1");
 }
 
-TEST(ApplyCluster, ValidateReportsEveryInvalidObject) {
-  TestApiServer srv;
+TEST_P(ApplyCluster, ValidateReportsEveryInvalidObject) {
+  DeployCluster srv(backend());
   ValidateOptions o;
   o.identity = {"guestbook", "dev"};
   o.session = quick_session();
@@ -432,17 +469,21 @@ TEST(ApplyCluster, ValidateReportsEveryInvalidObject) {
   EXPECT_EQ(actions(r), (std::vector<std::string>{"failed", "valid", "failed", "failed"}));
   EXPECT_NE(r.objects[2].message.find("does not serve kind Thing"), std::string::npos)
       << r.objects[2].message;
-  EXPECT_TRUE(get(srv, "/api/v1/namespaces/default/configmaps/good").is_null());
+  EXPECT_TRUE(get(srv, ns_path(srv, "configmaps/good")).is_null());
 }
 
-TEST(ApplyCluster, WaitTimesOutOnAWorkloadThatNeverBecomesReady) {
-  TestApiServer srv;  // runs no controllers: a Deployment never reports available replicas
+TEST_P(ApplyCluster, WaitTimesOutOnAWorkloadThatNeverBecomesReady) {
+  // The bundled server runs no controllers, so no Deployment ever reports available replicas;
+  // on the real cluster this one's pod cannot be scheduled: no node has the label it selects.
+  DeployCluster srv(backend());
+  json slow = deployment("slow", "x:1");
+  slow["spec"]["template"]["spec"]["nodeSelector"] = {{"ks.io/test-no-such-node", "true"}};
   ApplyOptions o = apply_options();
   o.wait = true;
   o.timeout = std::chrono::seconds(3);
   std::vector<std::string> notices;
   o.session.on_waiting = [&](const std::string& n) { notices.push_back(n); };
-  Report r = apply(target_of(srv), {deployment("slow", "x:1"), cm("plain", {{"a", "1"}})}, o);
+  Report r = apply(target_of(srv), {slow, cm("plain", {{"a", "1"}})}, o);
   EXPECT_EQ(actions(r), (std::vector<std::string>{"created", "created"}));
   ASSERT_EQ(r.waited.size(), 1u);  // only workloads are waited for
   EXPECT_EQ(r.waited[0].action, Action::NotReady);
@@ -455,17 +496,74 @@ TEST(ApplyCluster, WaitTimesOutOnAWorkloadThatNeverBecomesReady) {
             "applied 2 objects: 2 created, 0 configured, 0 unchanged, 0 failed; 0 ready, 1 not "
             "ready");
   EXPECT_EQ(failure_message(r, "apply"),
-            "1 object not ready: deployment default/slow (see the lines above)");
+            "1 object not ready: deployment " + srv.ns() + "/slow (see the lines above)");
   // The wait said what it waited for, and its bound, while it lasted.
   ASSERT_FALSE(notices.empty());
-  EXPECT_NE(notices[0].find("waiting for deployment default/slow to become ready: "),
+  EXPECT_NE(notices[0].find("waiting for deployment " + srv.ns() + "/slow to become ready: "),
             std::string::npos)
       << notices[0];
   EXPECT_NE(notices[0].find("up to --timeout 3s)"), std::string::npos) << notices[0];
 }
 
-TEST(ApplyCluster, DiscoveryIsCachedOnDisk) {
-  TestApiServer srv;
+// Only the real control plane runs controllers and kwok's stand-in kubelet, so only there do
+// workloads really become ready, or really fail.
+class ApplyClusterReal : public ::testing::Test {
+ protected:
+  void SetUp() override { KS_REQUIRE_BACKEND(Backend::Real); }
+};
+
+json workload(const std::string& kind, const std::string& name, const json& pod_spec) {
+  json o = {{"apiVersion", kind == "Job" ? "batch/v1" : "apps/v1"},
+            {"kind", kind},
+            {"metadata", {{"name", name}}}};
+  o["spec"]["template"]["metadata"]["labels"] = {{"app", name}};
+  o["spec"]["template"]["spec"] = pod_spec;
+  if (kind != "Job") {
+    o["spec"]["replicas"] = 1;
+    o["spec"]["selector"] = {{"matchLabels", {{"app", name}}}};
+  }
+  if (kind == "StatefulSet") o["spec"]["serviceName"] = name;
+  return o;
+}
+
+TEST_F(ApplyClusterReal, WaitSeesWorkloadsBecomeReadyOrReallyFail) {
+  DeployCluster srv(Backend::Real);
+  json containers = json::array({{{"name", "c"}, {"image", "example.com/app:1"}}});
+  json run_once = {{"containers", containers}, {"restartPolicy", "Never"}};
+  json unschedulable = run_once;
+  unschedulable["nodeSelector"] = {{"ks.io/test-no-such-node", "true"}};
+  json doomed = workload("Job", "doomed", unschedulable);
+  doomed["spec"]["activeDeadlineSeconds"] = 2;  // pending past its deadline: the Job fails
+  doomed["spec"]["backoffLimit"] = 0;
+  ApplyOptions o = apply_options();
+  o.wait = true;
+  o.timeout = std::chrono::seconds(120);
+  Report r = apply(target_of(srv),
+                   {workload("Deployment", "web", {{"containers", containers}}),
+                    workload("StatefulSet", "db", {{"containers", containers}}),
+                    workload("Job", "batch", run_once), doomed},
+                   o);
+  std::map<std::string, ObjectResult> waited;
+  for (const ObjectResult& w : r.waited) waited[w.ref.name] = w;
+  ASSERT_EQ(waited.size(), 4u);
+  for (const char* ready : {"web", "db", "batch"}) {
+    EXPECT_EQ(waited[ready].action, Action::Ready) << ready << ": " << waited[ready].message;
+  }
+  EXPECT_EQ(waited["doomed"].action, Action::Failed);
+  EXPECT_NE(waited["doomed"].message.find("the job failed"), std::string::npos)
+      << waited["doomed"].message;
+  EXPECT_FALSE(r.ok());
+  // The oracle agrees: the Deployment's pod runs and is Ready, the Job's pod Succeeded.
+  ks_test::Run pods = srv.kubectl(
+      {"get", "pods", "-l", "app in (web,batch)", "-n", srv.ns(), "-o",
+       R"(jsonpath={range .items[*]}{.metadata.labels.app} {.status.phase} {.status.conditions[?(@.type=="Ready")].status}{"\n"}{end})"});
+  ASSERT_EQ(pods.code, 0) << pods.err;
+  EXPECT_NE(pods.out.find("web Running True\n"), std::string::npos) << pods.out;
+  EXPECT_NE(pods.out.find("batch Succeeded"), std::string::npos) << pods.out;
+}
+
+TEST(ApplyClusterBundled, DiscoveryIsCachedOnDisk) {
+  DeployCluster srv(Backend::Bundled);
   ks_test::Sandbox sb;
   ApplyOptions o = apply_options();
   o.session.discovery_cache_dir = (sb.root() / "cache").string();
@@ -492,8 +590,8 @@ bool touches_member(const json& request) {
          path.find("/deployments/") != std::string::npos;
 }
 
-TEST(ApplyCluster, ReapplyOfUnchangedObjectsOnlyReadsLists) {
-  TestApiServer srv;
+TEST(ApplyClusterBundled, ReapplyOfUnchangedObjectsOnlyReadsLists) {
+  DeployCluster srv(Backend::Bundled);
   Target target = target_of(srv);
   std::vector<json> objects = {cm("a", {{"k", "1"}}), cm("b", {{"k", "2"}}),
                                deployment("web", "nginx:1")};
@@ -514,10 +612,10 @@ TEST(ApplyCluster, ReapplyOfUnchangedObjectsOnlyReadsLists) {
   EXPECT_EQ(lists, 2);
 }
 
-TEST(ApplyCluster, DriftAndDroppedFieldsAreStillApplied) {
-  TestApiServer srv;
+TEST_P(ApplyCluster, DriftAndDroppedFieldsAreStillApplied) {
+  DeployCluster srv(backend());
   Target target = target_of(srv);
-  const std::string path = "/api/v1/namespaces/default/configmaps/c";
+  const std::string path = ns_path(srv, "configmaps/c");
   ASSERT_TRUE(apply(target, {cm("c", {{"a", "1"}, {"b", "2"}})}, apply_options()).ok());
   // Another writer changes a value ks owns: the digest still matches, the value does not.
   Response edit = raw(srv, "PATCH", path + "?fieldManager=kubectl-edit", R"({"data":{"a":"9"}})",
@@ -545,7 +643,7 @@ TEST(ApplyCluster, DriftAndDroppedFieldsAreStillApplied) {
 namespace ks::apply {
 namespace {
 
-bool has_write(const TestApiServer& srv) {
+bool has_write(const DeployCluster& srv) {
   for (const json& e : srv.requests()) {
     std::string m = e.value("method", "");
     if (m != "GET" && e.value("query", "").find("dryRun=All") == std::string::npos) return true;
@@ -559,8 +657,8 @@ std::string failure_text(const Report& r) {
   return out;
 }
 
-TEST(ApplyCluster, PruneRefusesToDeleteMoreThanItKeepsUnlessAllowed) {
-  TestApiServer srv;
+TEST(ApplyClusterBundled, PruneRefusesToDeleteMoreThanItKeepsUnlessAllowed) {
+  DeployCluster srv(Backend::Bundled);
   Target target = target_of(srv);
   ASSERT_TRUE(apply(target,
                     {cm("keep", {{"k", "1"}}), cm("b", {{"k", "1"}}), cm("c", {{"k", "1"}}),
@@ -597,8 +695,8 @@ TEST(ApplyCluster, PruneRefusesToDeleteMoreThanItKeepsUnlessAllowed) {
   EXPECT_EQ(get(srv, "/api/v1/namespaces/default/configmaps/keep")["data"]["k"], "2");
 }
 
-TEST(ApplyCluster, UnsafeNamesAreRefusedBeforeAnyRequest) {
-  TestApiServer srv;
+TEST(ApplyClusterBundled, UnsafeNamesAreRefusedBeforeAnyRequest) {
+  DeployCluster srv(Backend::Bundled);
   json dot = cm(".", {{"a", "1"}});
   dot["metadata"]["labels"]["ksonnet.io/component"] = "evil";
   json role = {{"apiVersion", "rbac.authorization.k8s.io/v1"},
@@ -639,8 +737,8 @@ TEST(ApplyCluster, UnsafeNamesAreRefusedBeforeAnyRequest) {
   EXPECT_TRUE(srv.requests().empty()) << srv.requests().dump();
 }
 
-TEST(ApplyCluster, ADeadServerStopsTheApplyWithOneMessage) {
-  TestApiServer srv;
+TEST(ApplyClusterBundled, ADeadServerStopsTheApplyWithOneMessage) {
+  DeployCluster srv(Backend::Bundled);
   std::vector<json> objects;
   for (int i = 0; i < 20; ++i) objects.push_back(cm("c" + std::to_string(i), {{"i", "1"}}));
   ApplyOptions o = apply_options();
@@ -648,7 +746,7 @@ TEST(ApplyCluster, ADeadServerStopsTheApplyWithOneMessage) {
   std::vector<std::string> lines;
   o.on_result = [&](const ObjectResult& r) {
     lines.push_back(result_line(r));
-    if (lines.size() == 1) srv.crash();  // the API server dies after the first object
+    if (lines.size() == 1) srv.bundled()->crash();  // the API server dies after the first object
   };
   try {
     Report r = apply(target_of(srv), objects, o);
@@ -662,8 +760,8 @@ TEST(ApplyCluster, ADeadServerStopsTheApplyWithOneMessage) {
   EXPECT_EQ(lines, std::vector<std::string>{"created configmap default/c0"});
 }
 
-TEST(ApplyCluster, AnUntrustedServerCertificateIsNamedAndNotRetried) {
-  TestApiServer srv, other;
+TEST(ApplyClusterBundled, AnUntrustedServerCertificateIsNamedAndNotRetried) {
+  DeployCluster srv(Backend::Bundled), other(Backend::Bundled);
   // The kubeconfig's CA is another cluster's, as after the cluster was recreated.
   std::string text = ks_test::read(srv.kubeconfig());
   std::string other_text = ks_test::read(other.kubeconfig());
@@ -692,15 +790,15 @@ TEST(ApplyCluster, AnUntrustedServerCertificateIsNamedAndNotRetried) {
   EXPECT_TRUE(srv.requests().empty());
 }
 
-TEST(ApplyCluster, LostAnswersOfCreatingAppliesStillCountAsCreated) {
-  TestApiServer srv;
+TEST(ApplyClusterBundled, LostAnswersOfCreatingAppliesStillCountAsCreated) {
+  DeployCluster srv(Backend::Bundled);
   Target target = target_of(srv);
   // An object another tool made: taking it over is "configured", lost answer or not.
   Response foreign = raw(srv, "POST", "/api/v1/namespaces/default/configmaps?fieldManager=kubectl",
                          cm("foreign", {{"a", "0"}}, "default").dump(), "application/json");
   ASSERT_EQ(foreign.status, 201) << foreign.body;
   // The first PATCH of each ConfigMap is applied by the server, but its answer is lost.
-  srv.set_faults("rate=1,kinds=drop-after,methods=PATCH,path=/configmaps/,max=3");
+  srv.bundled()->set_faults("rate=1,kinds=drop-after,methods=PATCH,path=/configmaps/,max=3");
   ApplyOptions o = apply_options();
   o.concurrency = 1;
   Report r = apply(
@@ -713,8 +811,8 @@ TEST(ApplyCluster, LostAnswersOfCreatingAppliesStillCountAsCreated) {
   EXPECT_EQ(dropped, 3);
 }
 
-TEST(ApplyCluster, PreflightReportsEveryProblemAndWritesNothing) {
-  TestApiServer srv;
+TEST(ApplyClusterBundled, PreflightReportsEveryProblemAndWritesNothing) {
+  DeployCluster srv(Backend::Bundled);
   json old_deployment = deployment("web", "nginx:1");
   old_deployment["apiVersion"] = "extensions/v1beta1";
   old_deployment["metadata"]["labels"]["ksonnet.io/component"] = "web";
@@ -761,8 +859,8 @@ TEST(ApplyCluster, PreflightReportsEveryProblemAndWritesNothing) {
   EXPECT_TRUE(get(srv, "/api/v1/namespaces/kubeflow/configmaps/settings").is_object());
 }
 
-TEST(ApplyCluster, ANamespaceMoveIsReportedAndPruneMovesWithConsent) {
-  TestApiServer srv;
+TEST(ApplyClusterBundled, ANamespaceMoveIsReportedAndPruneMovesWithConsent) {
+  DeployCluster srv(Backend::Bundled);
   ApplyOptions o = apply_options();
   o.create_namespace = true;
   std::vector<json> objects{cm("a", {{"k", "1"}}), cm("b", {{"k", "1"}})};
