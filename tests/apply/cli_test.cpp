@@ -97,8 +97,8 @@ TEST_P(ApplyCli, DeleteTwiceSucceeds) {
                             "\ndeleted 1 object: 0 deleted, 1 not found, 0 failed\n");
 }
 
-TEST(ApplyCli, ObjectsNamedDotOrDotDotNeverReachTheServer) {
-  App app;
+TEST(ApplyCliBundled, ObjectsNamedDotOrDotDotNeverReachTheServer) {
+  App app(Backend::Bundled);
   ASSERT_EQ(app.ks({"apply", "default"}).code, 0);
   // A ConfigMap `.` was sent as DELETE .../configmaps/ (every ConfigMap), `..` as a DELETE of
   // the namespace, a ClusterRole `.` as a DELETE of all ClusterRoles.
@@ -132,8 +132,8 @@ TEST(ApplyCli, ObjectsNamedDotOrDotDotNeverReachTheServer) {
   EXPECT_EQ(diff.code, 0) << diff.out << diff.err;
 }
 
-TEST(ApplyCli, WaitTimeoutIsOneConsistentStory) {
-  App app;
+TEST(ApplyCliBundled, WaitTimeoutIsOneConsistentStory) {
+  App app(Backend::Bundled);
   ks_test::write(app.dir / "components" / "slow.yaml",
                  "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: slow\nspec:\n"
                  "  selector: {matchLabels: {app: slow}}\n  template:\n    metadata: {labels: "
@@ -152,8 +152,8 @@ TEST(ApplyCli, WaitTimeoutIsOneConsistentStory) {
       << r.err;
 }
 
-TEST(ApplyCli, NamespaceChangeSaysWhatHappensToDeployedObjects) {
-  App app;
+TEST(ApplyCliBundled, NamespaceChangeSaysWhatHappensToDeployedObjects) {
+  App app(Backend::Bundled);
   ASSERT_EQ(app.ks({"apply", "default"}).code, 0);
   ks_test::Run set = app.ks({"env", "set", "default", "--namespace", "prn2"});
   ASSERT_EQ(set.code, 0) << set.err;
