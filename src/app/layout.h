@@ -19,6 +19,11 @@ struct Layout {
   stdfs::path vendor() const { return root / "vendor"; }
   stdfs::path dot_ksonnet() const { return root / ".ksonnet"; }
   stdfs::path registry_cache() const { return dot_ksonnet() / "registries"; }
+  // Namespaces an env was moved away from by `ks env set --namespace` in this checkout (one a
+  // line): only these are searched for objects the env left behind (docs/deploying.md).
+  stdfs::path moved_namespaces_file(const std::string& env) const {
+    return dot_ksonnet() / "moved-namespaces" / env;
+  }
   stdfs::path current_env_file() const { return root / ".ks_environment"; }
   // Module "a.b" lives in components/a/b; "/" (or "") is components/ itself.
   stdfs::path module_dir(const std::string& module) const;

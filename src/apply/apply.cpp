@@ -89,9 +89,11 @@ bool any_awaiting(const std::vector<PlannedObject>& plan) {
 // Sets this app+env left behind in namespaces it deployed to before. Without permission to list
 // Secrets in all namespaces they cannot be found: say so and go on.
 std::vector<EarlierSet> find_earlier_sets(Session& session, const Identity& identity,
-                                          const ApplySet& set, const WarningFn& warn) {
+                                          const ApplySet& set,
+                                          const std::vector<std::string>& namespaces,
+                                          const WarningFn& warn) {
   try {
-    return earlier_sets(session, identity, set);
+    return earlier_sets(session, identity, set, namespaces);
   } catch (const Error& e) {
     session.http().throw_if_unreachable();
     if (warn)
@@ -127,7 +129,8 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
   // Everything prune will delete is known before the first write, so a prune larger than
   // expected is refused while the cluster is still untouched.
   std::vector<EarlierSet> earlier =
-      find_earlier_sets(session, options.identity, set, options.on_warning);
+      find_earlier_sets(session, options.identity, set, options.earlier_namespaces,
+                        options.on_warning);
   std::vector<PruneCandidate> doomed;
   if (options.prune) {
     std::vector<ObjectRef> applied;

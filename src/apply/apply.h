@@ -30,6 +30,9 @@ struct ApplyOptions {
   bool prune = false;
   PruneLimit prune_limit;         // --yes / --prune-max: how much prune may delete unasked
   bool create_namespace = false;  // create the env namespace when missing (not a set member)
+  // Namespaces this env was moved away from (recorded by `ks env set --namespace`): only there is
+  // an earlier ApplySet parent of this app+env taken as this env's; empty: none is looked for.
+  std::vector<std::string> earlier_namespaces;
   bool wait = false;
   std::chrono::seconds timeout{300};  // for --wait and for CRDs to become Established
   int concurrency = 8;

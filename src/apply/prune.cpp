@@ -1,5 +1,7 @@
 #include "apply/prune.h"
 
+#include <algorithm>
+
 #include "apply/api_error.h"
 #include "apply/object_names.h"
 #include "apply/parallel.h"
@@ -72,14 +74,19 @@ std::vector<PruneCandidate> prune_candidates(Session& session, const ApplySet& s
 }
 
 std::vector<EarlierSet> earlier_sets(Session& session, const Identity& identity,
-                                     const ApplySet& current) {
+                                     const ApplySet& current,
+                                     const std::vector<std::string>& namespaces) {
+  std::vector<EarlierSet> out;
+  if (namespaces.empty()) return out;
   std::string selector = std::string(kAppLabel) + "=" + label_value(identity.app) + "," +
                          kEnvLabel + "=" + label_value(identity.env) + "," + kIdLabel;
-  std::vector<EarlierSet> out;
   for (const json& item : session.list_objects("/api/v1/secrets", selector)) {
     json meta = item.value("metadata", json::object());
     std::string name = meta.value("name", ""), ns = meta.value("namespace", "");
     if (name != current.parent_name || ns == current.parent_namespace || ns.empty()) continue;
+    // Another checkout may deploy the same app and env to its own namespace of this cluster:
+    // only a namespace this env was moved away from is this env's.
+    if (std::find(namespaces.begin(), namespaces.end(), ns) == namespaces.end()) continue;
     ParentState state = parent_state(item);
     if (state.tooling.rfind("ks/", 0) != 0) continue;
     ApplySet set{name, ns, applyset_id(name, ns, "Secret", "")};

@@ -42,7 +42,8 @@ struct EarlierSet {
 };
 // Lists Secrets in all namespaces carrying this app+env's parent labels (one request).
 std::vector<EarlierSet> earlier_sets(Session& session, const Identity& identity,
-                                     const ApplySet& current);
+                                     const ApplySet& current,
+                                     const std::vector<std::string>& namespaces);
 
 // How many deletions prune may make without asking: --yes allows any number, --prune-max N
 // that many; by default no more than the apply keeps, and none in a namespace the env left.

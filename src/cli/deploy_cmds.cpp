@@ -9,6 +9,7 @@
 #include "base/error.h"
 #include "base/strings.h"
 #include "cli/context.h"
+#include "envs/envs.h"
 #include "cli/ksonnet_flags.h"
 #include "cli/output.h"
 #include "cli/progress.h"
@@ -116,6 +117,7 @@ struct Deployment {
   std::string env;
   apply::Target target;
   apply::Identity identity;
+  std::vector<std::string> moved_from;  // namespaces `ks env set --namespace` moved the env from
   std::vector<nlohmann::json> objects;
 };
 
@@ -128,6 +130,7 @@ Deployment prepare(const Context& ctx, const RenderFlags& flags, const ClusterFl
   std::string app_name =
       app.spec().name.empty() ? app.layout().root.filename().string() : app.spec().name;
   d.identity = {app_name, d.env};
+  d.moved_from = envs::moved_namespaces(app, d.env);
   // Vendored code must be what app.yaml pinned before it renders objects for a cluster.
   require_intact_packages(app);
   d.objects = render::render_env(app, d.env, flags.options()).objects;
@@ -213,6 +216,7 @@ void add_apply(CLI::App& root, Context& ctx) {
     apply::ApplyOptions o = *opts;
     o.dry_run = *dry_run == "server";
     o.identity = d.identity;
+    o.earlier_namespaces = d.moved_from;
     if (*prune_max >= 0) o.prune_limit.max = *prune_max;
     o.timeout = wait_limit;
     o.concurrency = cluster->concurrency;

@@ -5,6 +5,7 @@
 
 #include "app/templates.h"
 #include "base/error.h"
+#include "base/fs.h"
 #include "base/strings.h"
 
 namespace ks::envs {
@@ -102,6 +103,14 @@ void update(const app::App& loaded, const std::string& name, const EnvChanges& c
   app::Environment env = spec.environments.at(name);
   if (c.ns) {
     if (c.ns->empty()) throw Error("--namespace is empty; give a namespace name");
+    if (*c.ns != env.ns && !env.ns.empty()) {
+      std::vector<std::string> moved = moved_namespaces(app, name);
+      if (std::find(moved.begin(), moved.end(), env.ns) == moved.end()) moved.push_back(env.ns);
+      std::string text;
+      for (const std::string& ns : moved)
+        if (ns != *c.ns) text += ns + "\n";
+      txn.write(app.layout().moved_namespaces_file(c.new_name ? *c.new_name : name), text);
+    }
     env.ns = *c.ns;
   }
   if (c.context) env.context = *c.context;
@@ -125,6 +134,19 @@ void update(const app::App& loaded, const std::string& name, const EnvChanges& c
   spec.environments[env.name] = env;
   app.stage_spec(txn, spec);
   txn.commit();
+}
+
+std::vector<std::string> moved_namespaces(const app::App& app, const std::string& name) {
+  std::vector<std::string> out;
+  stdfs::path file = app.layout().moved_namespaces_file(name);
+  std::error_code ec;
+  if (!stdfs::is_regular_file(file, ec)) return out;
+  const std::string current = app.env(name).ns;
+  for (const std::string& line : str::split(fs::read_file(file), '\n')) {
+    std::string ns = str::trim(line);
+    if (!ns.empty() && ns != current) out.push_back(ns);
+  }
+  return out;
 }
 
 void set_current(const app::App& app, const std::string& name) {

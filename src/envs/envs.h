@@ -33,6 +33,11 @@ void update(const app::App& app, const std::string& name, const EnvChanges& chan
 
 // Writes .ks_environment; "" removes it.
 void set_current(const app::App& app, const std::string& name);
+
+// Namespaces `ks env set --namespace` moved env `name` away from in this checkout, oldest first,
+// without its current namespace. Apply looks for objects left behind only there, so two checkouts
+// deploying the same app and env to different namespaces of one cluster never see each other's.
+std::vector<std::string> moved_namespaces(const app::App& app, const std::string& name);
 // Modules the env renders ("/" = root); every module must exist.
 void set_targets(const app::App& app, const std::string& env,
                  const std::vector<std::string>& modules);
