@@ -128,9 +128,8 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
 
   // Everything prune will delete is known before the first write, so a prune larger than
   // expected is refused while the cluster is still untouched.
-  std::vector<EarlierSet> earlier =
-      find_earlier_sets(session, options.identity, set, options.earlier_namespaces,
-                        options.on_warning);
+  std::vector<EarlierSet> earlier = find_earlier_sets(
+      session, options.identity, set, options.earlier_namespaces, options.on_warning);
   std::vector<PruneCandidate> doomed;
   if (options.prune) {
     std::vector<ObjectRef> applied;

@@ -9,13 +9,13 @@
 #include "base/error.h"
 #include "base/strings.h"
 #include "cli/context.h"
-#include "envs/envs.h"
 #include "cli/ksonnet_flags.h"
 #include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/render_flags.h"
 #include "cli/result_output.h"
 #include "cli/term.h"
+#include "envs/envs.h"
 #include "render/render.h"
 
 namespace ks::cli {
