@@ -2,8 +2,10 @@
 
 #include <regex>
 
+#include "app/scratch.h"
 #include "base/error.h"
 #include "base/fs.h"
+#include "base/redact.h"
 #include "base/strings.h"
 #include "prototypes/catalog.h"
 #include "prototypes/generate.h"
@@ -178,7 +180,7 @@ InstallResult install_package(const app::App& app, const InstallRequest& request
   std::string name = request.name.empty() ? d.package : request.name;
   check_name(name, "package name");
   std::string key = d.registry + "/" + name;
-  fs::TempDir scratch("ks-pkg-");
+  app::ScratchDir scratch(app.layout(), "pkg");
   Prepared p = prepare(app, d.registry, d.package, d.ref, "", scratch.path(), log);
 
   app::Library lib;
@@ -225,7 +227,7 @@ std::vector<InstallResult> install_all(const app::App& app, std::ostream& log) {
   for (const auto& [name, env] : app.spec().environments)
     for (const auto& [key, lib] : env.libraries) items.push_back({name, key, lib});
 
-  fs::TempDir scratch("ks-pkg-");
+  app::ScratchDir scratch(app.layout(), "pkg");
   app::Spec spec = app.spec();
   bool spec_changed = false;
   std::vector<std::pair<Item, Prepared>> work;
@@ -353,7 +355,7 @@ std::vector<PackageRow> list_packages(const app::App& app, bool installed_only, 
       try {
         f = open_registry(app, reg.name, log);
       } catch (const Error& e) {
-        log << "warning: " << e.what() << "\n";
+        log << "warning: " << redact_userinfo(e.what()) << "\n";
         continue;
       }
       for (const auto& [name, entry] : f.file.libraries) {
