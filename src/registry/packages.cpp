@@ -76,7 +76,8 @@ Prepared prepare(const app::App& app, const std::string& reg, const std::string&
     p.local = f.location.protocol == "fs";
     p.ref = p.local ? "" : (ref.empty() ? entry.version : ref);
     p.dir = scratch / "package";
-    copy_package(src, p.dir, what);
+    // Messages are already prefixed with `what` (with_context above).
+    copy_package(src, p.dir, "folder '" + lib->second.path + "'");
     std::string parts_text;
     if (!fs::read_file_if_exists(p.dir / "parts.yaml", parts_text))
       throw Error("no parts.yaml in '" + lib->second.path + "'");

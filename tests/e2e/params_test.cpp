@@ -110,15 +110,19 @@ TEST_F(ParamsTest, GlobalsNeverLeakIntoImportedYamlComponents) {
   for (const std::string env : {"default", "gke"}) {
     auto r = ks({"show", env, "-o", "json"});
     ASSERT_EQ(r.code, 0) << r.err;
-    for (const auto& item : nlohmann::json::parse(r.out)["items"]) {
+    int seen = 0;
+    nlohmann::json shown = nlohmann::json::parse(r.out);
+    for (const auto& item : shown["items"]) {
       std::string name = item["metadata"]["name"];
       if (name != "imported") continue;
+      ++seen;
       EXPECT_FALSE(item.contains("team")) << env << ": " << item.dump();
       EXPECT_FALSE(item.contains("region")) << env << ": " << item.dump();
       EXPECT_EQ(item.value("own", ""), "kept") << env << ": " << item.dump();
       EXPECT_EQ(item.value("envown", ""), env == "gke" ? "kept" : "") << item.dump();
       EXPECT_EQ(item["data"], (nlohmann::json{{"k", "v"}}));
     }
+    EXPECT_EQ(seen, 1) << r.out;
   }
   // Jsonnet components still see the globals through params.
   ASSERT_EQ(ks({"param", "set", "--global", "value", "7"}).code, 0);

@@ -343,10 +343,12 @@ TEST_F(BadRegistry, RepositoryMetadataInAFolderRegistry) {
       stdfs::create_directories(sb.root() / "r" / "demo" / "bare" / "refs");
     }
     sb.ks({"registry", "rm", "bad"}, app);
-    expect_install_fails("../r", "package bad/demo: " + c.needle);
+    expect_install_fails("../r", "package bad/demo: folder 'demo': " + c.needle);
     EXPECT_FALSE(stdfs::exists(app / "vendor" / "bad"));
   }
   // A registry.yaml path into metadata.
+  sb.ks({"registry", "rm", "bad"}, app);
+  before = snapshot(app);
   write(sb.root() / "r2" / "registry.yaml",
         "apiVersion: 0.2.0\nkind: ksonnet.io/registry\nlibraries:\n  demo: {path: x/.git}\n");
   expect_add_fails("../r2", "leads into repository metadata");
@@ -362,9 +364,11 @@ TEST_F(BadRegistry, RepositoryMetadataInAGitRegistry) {
       git::commit_raw_entry(
           repo, "demo", name, as_folder,
           as_folder ? "[core]\n\tfsmonitor = touch /tmp/ks-pwned\n" : "gitdir: /tmp\n");
-      sb.ks({"registry", "rm", "bad"}, app);
-      expect_install_fails(file_url(repo), "'demo/" + name + "' is repository metadata");
+      // The registry's tree is extracted (into the app's registry cache) before any package is
+      // installed, so the whole registry is refused, naming the package folder's entry.
+      expect_add_fails(file_url(repo), "'demo/" + name + "' is repository metadata");
       EXPECT_FALSE(stdfs::exists(app / "vendor" / "bad"));
+      EXPECT_FALSE(stdfs::exists(app / ".ksonnet" / "registries" / "bad"));
     }
   }
 }
