@@ -1,5 +1,7 @@
 #include "apply/secret_mask.h"
 
+#include "apply/applyset.h"
+
 namespace ks::apply {
 
 namespace {
@@ -35,6 +37,27 @@ void mask_field(json* before, json* after) {
   if (after) *after = std::move(masked_after);
 }
 
+// ks's applied-digest annotation is a hash of the whole object, Secret data included: printed in
+// a CI log it would let anyone test guesses of a weak secret offline.
+void mask_digest(json& before, json& after) {
+  auto digest_of = [](json& o) -> json* {
+    if (!is_secret(o)) return nullptr;
+    auto meta = o.find("metadata");
+    if (meta == o.end() || !meta->is_object()) return nullptr;
+    auto ann = meta->find("annotations");
+    if (ann == meta->end() || !ann->is_object() || !ann->contains(kAppliedDigestAnnotation))
+      return nullptr;
+    return &*ann;
+  };
+  json* a = digest_of(before);
+  json* b = digest_of(after);
+  json only_a = a ? json{{kAppliedDigestAnnotation, (*a)[kAppliedDigestAnnotation]}} : json();
+  json only_b = b ? json{{kAppliedDigestAnnotation, (*b)[kAppliedDigestAnnotation]}} : json();
+  mask_field(a ? &only_a : nullptr, b ? &only_b : nullptr);
+  if (a) (*a)[kAppliedDigestAnnotation] = only_a[kAppliedDigestAnnotation];
+  if (b) (*b)[kAppliedDigestAnnotation] = only_b[kAppliedDigestAnnotation];
+}
+
 }  // namespace
 
 void mask_secret_values(json& before, json& after) {
@@ -43,6 +66,7 @@ void mask_secret_values(json& before, json& after) {
     mask_field(is_secret(before) ? values_of(before, field) : nullptr,
                is_secret(after) ? values_of(after, field) : nullptr);
   }
+  mask_digest(before, after);
 }
 
 }  // namespace ks::apply

@@ -87,6 +87,8 @@ data:
   EXPECT_NE(d.out.find("\n-  changed: \"*** (before)\"\n"), std::string::npos) << d.out;
   EXPECT_NE(d.out.find("\n+  changed: \"*** (after)\"\n"), std::string::npos) << d.out;
   EXPECT_NE(d.out.find("same: \"***\""), std::string::npos) << d.out;
+  EXPECT_NE(d.out.find("\n-    ks.io/applied-digest: \"*** (before)\"\n"), std::string::npos)
+      << d.out;
   // Offline, env against env: the same masking.
   ASSERT_EQ(app.ks({"env", "add", "other", "--namespace", "other"}).code, 0);
   ks_test::Run envs = app.ks({"diff", "default", "other"});
