@@ -67,16 +67,17 @@ class Builder : public YAML::EventHandler {
                 const std::string& text) override {
     // yaml-cpp tags quoted scalars "!"; plain ones "?" (then typed as YAML 1.1 does).
     bool as_string = tag == "!" || tag == "tag:yaml.org,2002:str";
+    Sized value{as_string ? json(text) : plain_scalar(text), 1, text.size(), text};
     if (!stack_.empty() && stack_.back().is_map && !stack_.back().key) {
       Frame& map = stack_.back();
-      map.key = text;
+      map.key = text;  // JSON keys are the scalar's text, whatever it looks like
       map.key_is_merge = tag == "?" && text == "<<";
       map.nodes += 1;
       map.bytes += text.size();
-      remember(anchor, Sized{text, 1, text.size(), text});
+      remember(anchor, value);
       return;
     }
-    add(mark, anchor, Sized{as_string ? json(text) : plain_scalar(text), 1, text.size(), text});
+    add(mark, anchor, std::move(value));
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
