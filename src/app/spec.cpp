@@ -17,7 +17,7 @@ std::string get_string(json& obj, const char* key) {
   if (it->is_string())
     out = it->get<std::string>();
   else if (!it->is_null())
-    out = it->dump();
+    out = it->dump(-1, ' ', false, json::error_handler_t::replace);  // for messages only
   obj.erase(it);
   return out;
 }

@@ -5,6 +5,8 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -51,7 +53,15 @@ class Builder : public YAML::EventHandler {
 
   std::optional<json> take_document() { return std::exchange(document_, std::nullopt); }
 
-  void OnDocumentStart(const YAML::Mark&) override {
+  // yaml-cpp 0.7 does not consume a ',' outside [ ] or { } where a document's node should start:
+  // it reports an empty document there, again and again, forever. A document that starts where
+  // the previous one started made no progress.
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    if (last_start_ && mark.pos == *last_start_) {
+      throw Error(where(source_, mark) +
+                  ": invalid YAML: unexpected ',' outside a [ ] or { } collection");
+    }
+    last_start_ = mark.pos;
     anchors_.clear();
     stack_.clear();
   }
@@ -208,9 +218,54 @@ class Builder : public YAML::EventHandler {
   std::map<YAML::anchor_t, std::string> names_;
   std::string pending_name_;
   std::optional<json> document_;
+  std::optional<int> last_start_;
   size_t alias_nodes_ = 0;
   size_t alias_bytes_ = 0;
 };
+
+// Offset of the first byte that does not belong to well-formed UTF-8 (no overlong forms, no
+// surrogates, nothing above U+10FFFF), or npos.
+size_t first_invalid_utf8(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    unsigned char c = b(0);
+    size_t len = c < 0x80                   ? 1
+                 : (c >= 0xC2 && c <= 0xDF) ? 2
+                 : (c >= 0xE0 && c <= 0xEF) ? 3
+                 : (c >= 0xF0 && c <= 0xF4) ? 4
+                                            : 0;
+    if (len == 0 || i + len > s.size()) return i;
+    for (size_t k = 1; k < len; ++k)
+      if ((b(k) & 0xC0) != 0x80) return i;
+    if ((c == 0xE0 && b(1) < 0xA0) || (c == 0xED && b(1) > 0x9F) || (c == 0xF0 && b(1) < 0x90) ||
+        (c == 0xF4 && b(1) > 0x8F))
+      return i;
+    i += len;
+  }
+  return std::string::npos;
+}
+
+// UTF-16 and UTF-32 files (with a byte order mark) are left to yaml-cpp's own decoding.
+bool has_wide_bom(const std::string& s) {
+  auto starts = [&](const char* bom, size_t n) { return s.compare(0, n, bom, n) == 0; };
+  return starts("\xFE\xFF", 2) || starts("\xFF\xFE", 2) || starts("\x00\x00\xFE\xFF", 4);
+}
+
+// kubectl's reader refuses invalid UTF-8 too, and a string holding it cannot be written as JSON
+// (nlohmann::json throws when dumping it), so such input never reaches the parser.
+void require_utf8(const std::string& text, const std::string& source) {
+  if (has_wide_bom(text)) return;
+  size_t bad = first_invalid_utf8(text);
+  if (bad == std::string::npos) return;
+  size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + bad, '\n'));
+  size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+  size_t column = bad + 1 - (line_start == std::string::npos || bad == 0 ? 0 : line_start + 1);
+  char byte[8];
+  std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+  throw Error(source + ":" + std::to_string(line) + ":" + std::to_string(column) +
+              ": invalid YAML: not UTF-8 (byte " + byte + "); save the file as UTF-8");
+}
 
 std::string yaml_error(const YAML::Exception& e, const std::string& source) {
   return where(source, e.mark) + ": invalid YAML: " + e.msg;
@@ -220,6 +275,7 @@ std::string yaml_error(const YAML::Exception& e, const std::string& source) {
 
 std::vector<json> read_documents(const std::string& text, const std::string& source,
                                  bool first_only, const AliasLimits& limits) {
+  require_utf8(text, source);
   std::vector<json> docs;
   std::istringstream in(text);
   Builder builder(source, limits);
@@ -227,8 +283,11 @@ std::vector<json> read_documents(const std::string& text, const std::string& sou
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(builder)) {
       docs.push_back(builder.take_document().value_or(nullptr));
-      if (first_only) break;
+      // An empty first document may be yaml-cpp stalling (see OnDocumentStart): one more call
+      // tells.
+      if (first_only && (!docs.front().is_null() || docs.size() > 1)) break;
     }
+    if (first_only) docs.resize(std::min<size_t>(docs.size(), 1));
   } catch (const YAML::Exception& e) {
     throw Error(yaml_error(e, source));
   }

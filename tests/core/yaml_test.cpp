@@ -109,6 +109,30 @@ TEST(Yaml, MergeKeysAreResolvedAndExplicitKeysWin) {
   EXPECT_NE(error_of("a: &a [1]\nb:\n  <<: *a\n").find("in.yaml:3:"), std::string::npos);
 }
 
+// yaml-cpp 0.7 loops, allocating until memory runs out, on a ',' where a document's node should
+// start (found by fuzz_import: ",Stxp9ee\xFFactionst"; ks from main died of bad_alloc).
+TEST(Yaml, AStrayFlowEntryIsAnErrorNotAnEndlessLoop) {
+  for (const char* text : {",\n", ",a\n", "{a: 1},\n", "---\n,a\n", "--- 1\n--- ,\n"}) {
+    std::string err = error_of(text, true);
+    EXPECT_NE(err.find("invalid YAML: unexpected ','"), std::string::npos) << text << err;
+    EXPECT_EQ(err.rfind("in.yaml:", 0), 0u) << err;
+  }
+  EXPECT_NE(error_of(",a\n").find("unexpected ','"), std::string::npos);
+  EXPECT_EQ(ks::yaml::parse("{a: 1},\n", "t"), (json{{"a", 1}}));  // as yaml-cpp's Load read it
+  EXPECT_EQ(ks::yaml::parse_all("a: [b, ,c]\n---\nx: 1\n", "t").size(), 2u);
+}
+
+TEST(Yaml, InvalidUtf8IsRefusedBeforeParsing) {
+  EXPECT_EQ(error_of(",Stxp9ee\xFF"
+                     "actionst\n"),
+            "in.yaml:1:9: invalid YAML: not UTF-8 (byte 0xFF); save the file as UTF-8");
+  EXPECT_NE(error_of("a: 1\nb: \xC0\xAF\n").find("in.yaml:2:4: invalid YAML: not UTF-8"),
+            std::string::npos);
+  EXPECT_NE(error_of("a: \xED\xA0\x80\n").find("not UTF-8"), std::string::npos);  // surrogate
+  EXPECT_EQ(ks::yaml::parse("a: \"\xC3\xBC\xF0\x9F\x98\x80\"\n", "t")["a"],
+            "\xC3\xBC\xF0\x9F\x98\x80");
+}
+
 TEST(Yaml, ComplexKeysAreRefused) {
   EXPECT_NE(error_of("? [a]\n: 1\n").find("mapping keys must be scalars"), std::string::npos);
   EXPECT_NE(error_of("a: &a [1]\n*a : 2\n").find("mapping keys must be scalars"),
