@@ -49,6 +49,7 @@ struct DeleteOptions {
   bool delete_parent = false;  // also delete the ApplySet parent (when deleting a whole env)
   std::string propagation = "Foreground";  // or Background, Orphan
   std::optional<int> grace_period_seconds;
+  bool dry_run = false;  // dryRun=All: the server checks each deletion and deletes nothing
   bool wait = false;
   std::chrono::seconds timeout{300};
   int concurrency = 8;

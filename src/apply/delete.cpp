@@ -19,7 +19,7 @@ ObjectResult delete_one(Session& session, const PlannedObject& p, const DeleteOp
   if (options.grace_period_seconds) body["gracePeriodSeconds"] = *options.grace_period_seconds;
   Request req;
   req.method = "DELETE";
-  req.path = path_of(p);
+  req.path = path_of(p) + (options.dry_run ? "?dryRun=All" : "");
   req.body = body.dump();
   req.content_type = "application/json";
   Response r = session.send(req);
@@ -45,6 +45,7 @@ Report delete_objects(const Target& target, const std::vector<json>& objects,
   std::vector<Tier> tiers;
   for (const PlannedObject& p : plan) tiers.push_back(p.tier);
   Report report;
+  report.dry_run = options.dry_run;
   for (const std::vector<size_t>& group : group_by_tier(tiers, /*reverse=*/true)) {
     parallel_for(group.size(), options.concurrency, [&](size_t k) {
       size_t i = group[k];
@@ -57,7 +58,7 @@ Report delete_objects(const Target& target, const std::vector<json>& objects,
       else
         record(i, delete_one(session, p, options));
     });
-    if (options.wait) {
+    if (options.wait && !options.dry_run) {
       std::vector<const PlannedObject*> deleted;
       for (size_t i : group)
         if (results[i].action == Action::Deleted) deleted.push_back(&plan[i]);
@@ -68,7 +69,7 @@ Report delete_objects(const Target& target, const std::vector<json>& objects,
     }
   }
   report.objects = results;
-  if (options.delete_parent) {
+  if (options.delete_parent && !options.dry_run) {
     ApplySet set = make_applyset(options.identity, session.default_namespace());
     Request req;
     req.method = "DELETE";

@@ -4,6 +4,8 @@
 #include <ctime>
 #include <regex>
 
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include "apply/encoding.h"
@@ -47,8 +49,22 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc3339(const std::st
   return std::chrono::system_clock::from_time_t(std::min(t, kFarFuture));
 }
 
-std::string exec_info(const ExecConfig& exec, const ClusterConfig& cluster) {
-  json spec = {{"interactive", false}};
+bool exec_interactive(const ExecConfig& exec, bool stdin_is_terminal) {
+  const std::string& mode = exec.interactive_mode;
+  if (mode == "Never") return false;
+  if (mode.empty() || mode == "IfAvailable") return stdin_is_terminal;
+  if (mode != "Always")
+    throw Error(plugin_name(exec) + ": interactiveMode '" + mode +
+                "' is not one of Never, IfAvailable, Always");
+  if (!stdin_is_terminal)
+    throw Error(plugin_name(exec) +
+                " needs a terminal (interactiveMode: Always) but stdin is not one; run ks from "
+                "a terminal, or log in first so the plugin need not ask");
+  return true;
+}
+
+std::string exec_info(const ExecConfig& exec, const ClusterConfig& cluster, bool interactive) {
+  json spec = {{"interactive", interactive}};
   if (exec.provide_cluster_info) {
     json c = {{"server", cluster.server}};
     if (!cluster.certificate_authority_data.empty())
@@ -95,12 +111,14 @@ ExecCredential parse_exec_credential(const std::string& out, const ExecConfig& e
 }
 
 ExecCredentialProvider::ExecCredentialProvider(ExecConfig exec, ClusterConfig cluster,
-                                               std::chrono::milliseconds timeout)
+                                               std::chrono::milliseconds timeout,
+                                               std::optional<bool> stdin_is_terminal)
     : exec_(std::move(exec)), cluster_(std::move(cluster)), timeout_(timeout) {
   if (!supported_version(exec_.api_version))
     throw Error("exec credential plugin apiVersion '" + exec_.api_version +
                 "' is not supported; use client.authentication.k8s.io/v1 or v1beta1");
   if (exec_.command.empty()) throw Error("exec credential plugin has no command");
+  interactive_ = exec_interactive(exec_, stdin_is_terminal.value_or(::isatty(0) == 1));
 }
 
 ExecCredential ExecCredentialProvider::get() {
@@ -111,7 +129,9 @@ ExecCredential ExecCredentialProvider::get() {
   argv.insert(argv.end(), exec_.args.begin(), exec_.args.end());
   process::Options options;
   for (const auto& [k, v] : exec_.env) options.env_set[k] = v;
-  options.env_set["KUBERNETES_EXEC_INFO"] = exec_info(exec_, cluster_);
+  options.env_set["KUBERNETES_EXEC_INFO"] = exec_info(exec_, cluster_, interactive_);
+  options.inherit_stdin = interactive_;
+  options.inherit_stderr = true;
   options.timeout = timeout_;
   process::Result r;
   try {
@@ -124,7 +144,8 @@ ExecCredential ExecCredentialProvider::get() {
     throw Error(plugin_name(exec_) + " did not finish within " +
                 std::to_string(timeout_.count() / 1000) + "s");
   if (r.exit_code != 0)
-    throw Error(plugin_name(exec_) + " failed with exit code " + std::to_string(r.exit_code));
+    throw Error(plugin_name(exec_) + " failed with exit code " + std::to_string(r.exit_code) +
+                " (its messages, if any, are above)");
   cached_ = parse_exec_credential(r.out, exec_);
   return *cached_;
 }

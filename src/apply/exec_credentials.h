@@ -20,15 +20,25 @@ struct ExecCredential {
 
 // Parses the plugin's stdout; errors name the command, never the output.
 ExecCredential parse_exec_credential(const std::string& out, const ExecConfig& exec);
-// The KUBERNETES_EXEC_INFO value for `exec` against `cluster`.
-std::string exec_info(const ExecConfig& exec, const ClusterConfig& cluster);
+// The KUBERNETES_EXEC_INFO value for `exec` against `cluster`; `interactive` when the plugin
+// gets the user's terminal as stdin.
+std::string exec_info(const ExecConfig& exec, const ClusterConfig& cluster,
+                      bool interactive = false);
+// Whether the plugin gets the terminal as stdin, from its interactiveMode (Never, IfAvailable
+// (the default), Always) and whether stdin is a terminal. Throws ks::Error for Always without a
+// terminal, and for an unknown mode.
+bool exec_interactive(const ExecConfig& exec, bool stdin_is_terminal);
 // RFC 3339 time ("2026-01-01T00:00:00Z", fractions and offsets allowed); nullopt if malformed.
 std::optional<std::chrono::system_clock::time_point> parse_rfc3339(const std::string& text);
 
+// The plugin's stderr (login prompts, "run aws sso login") goes straight to the user's stderr, as
+// with kubectl.
 class ExecCredentialProvider {
  public:
+  // `stdin_is_terminal`: nullopt asks isatty(0).
   ExecCredentialProvider(ExecConfig exec, ClusterConfig cluster,
-                         std::chrono::milliseconds timeout = std::chrono::seconds(60));
+                         std::chrono::milliseconds timeout = std::chrono::seconds(60),
+                         std::optional<bool> stdin_is_terminal = std::nullopt);
   // Cached credential, re-running the plugin when there is none or it has expired.
   ExecCredential get();
   // Drops the cache (after a 401) so the next get() runs the plugin again.
@@ -38,6 +48,7 @@ class ExecCredentialProvider {
   ExecConfig exec_;
   ClusterConfig cluster_;
   std::chrono::milliseconds timeout_;
+  bool interactive_;
   std::mutex mu_;
   std::optional<ExecCredential> cached_;
 };

@@ -153,6 +153,44 @@ void merge_kubeconfig(KubeConfig& into, const std::string& text, const std::stri
   into.files.push_back(path);
 }
 
+InClusterEnv InClusterEnv::from_environment() {
+  InClusterEnv env;
+  auto get = [](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v ? v : "");
+  };
+  env.host = get("KUBERNETES_SERVICE_HOST");
+  env.port = get("KUBERNETES_SERVICE_PORT");
+  if (std::string dir = get("KS_SERVICE_ACCOUNT_DIR"); !dir.empty()) env.account_dir = dir;
+  return env;
+}
+
+std::optional<KubeConfig> in_cluster_config(const InClusterEnv& where) {
+  if (where.host.empty() || where.port.empty()) return std::nullopt;
+  stdfs::path dir = where.account_dir;
+  std::error_code ec;
+  if (!stdfs::is_regular_file(dir / "token", ec)) return std::nullopt;
+  // An IPv6 service address needs brackets in a URL.
+  bool ipv6 = where.host.find(':') != std::string::npos;
+  ClusterConfig cluster;
+  cluster.server = "https://" + (ipv6 ? "[" + where.host + "]" : where.host) + ":" + where.port;
+  if (stdfs::is_regular_file(dir / "ca.crt", ec))
+    cluster.certificate_authority = (dir / "ca.crt").string();
+  cluster.origin = "in-cluster service account " + dir.string();
+  UserConfig user;
+  user.token_file = (dir / "token").string();
+  user.origin = cluster.origin;
+  std::string ns;
+  fs::read_file_if_exists(dir / "namespace", ns);
+  KubeConfig config;
+  config.clusters.emplace("in-cluster", cluster);
+  config.users.emplace("in-cluster", user);
+  config.contexts.emplace("in-cluster", ContextConfig{"in-cluster", "in-cluster", str::trim(ns)});
+  config.current_context = "in-cluster";
+  config.files.push_back(cluster.origin);
+  return config;
+}
+
 KubeConfig load_kubeconfig(const std::string& explicit_path) {
   KubeConfig config;
   for (const std::string& file : kubeconfig_files(explicit_path)) {
@@ -164,6 +202,8 @@ KubeConfig load_kubeconfig(const std::string& explicit_path) {
     }
     merge_kubeconfig(config, text, file);
   }
+  if (config.files.empty() && explicit_path.empty())
+    if (auto pod = in_cluster_config(InClusterEnv::from_environment())) return *pod;
   return config;
 }
 

@@ -68,8 +68,22 @@ struct KubeContext {
   std::string namespace_;  // empty when the context names none
 };
 
-// Reads `explicit_path` (must exist) or the files in $KUBECONFIG, or ~/.kube/config.
-// A missing default file gives an empty config.
+// Where a pod finds its service account: KUBERNETES_SERVICE_HOST/PORT and a folder holding
+// `token`, `ca.crt` and `namespace`.
+struct InClusterEnv {
+  std::string host;
+  std::string port;
+  std::string account_dir = "/var/run/secrets/kubernetes.io/serviceaccount";
+  static InClusterEnv from_environment();  // KS_SERVICE_ACCOUNT_DIR overrides account_dir
+};
+
+// The config kubectl builds inside a pod: context, cluster and user "in-cluster", server
+// https://HOST:PORT, the CA file, the token file (re-read per request, as it is rotated) and
+// the namespace file's namespace. nullopt when HOST/PORT are unset or there is no token file.
+std::optional<KubeConfig> in_cluster_config(const InClusterEnv& where);
+
+// Reads `explicit_path` (must exist) or the files in $KUBECONFIG, or ~/.kube/config. When none
+// of those exists, the in-cluster config (a CI job running as a pod), else an empty config.
 KubeConfig load_kubeconfig(const std::string& explicit_path = "");
 // Parses one file's text and merges it under `into` (entries already there win).
 void merge_kubeconfig(KubeConfig& into, const std::string& text, const std::string& path);

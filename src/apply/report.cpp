@@ -81,7 +81,7 @@ std::string apply_summary(const Report& r) {
 }
 
 std::string delete_summary(const Report& r) {
-  return "deleted " + objects_word(r.objects.size()) + ": " +
+  return "deleted " + objects_word(r.objects.size()) + (r.dry_run ? " (dry run)" : "") + ": " +
          std::to_string(r.count(Action::Deleted)) + " deleted, " +
          std::to_string(r.count(Action::NotFound)) + " not found, " +
          std::to_string(r.count(Action::Failed)) + " failed";

@@ -1,5 +1,5 @@
 #pragma once
-// Line-based unified diff (Myers' algorithm), GNU diff -u format.
+// Line-based unified diff (libgit2's xdiff, linear space), GNU diff -u format.
 #include <string>
 
 namespace ks::apply {

@@ -61,9 +61,9 @@ Result run(const std::vector<std::string>& argv, const Options& options) {
   Pipe in, out, err;
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_adddup2(&fa, in.fds[0], 0);
+  if (!options.inherit_stdin) posix_spawn_file_actions_adddup2(&fa, in.fds[0], 0);
   posix_spawn_file_actions_adddup2(&fa, out.fds[1], 1);
-  posix_spawn_file_actions_adddup2(&fa, err.fds[1], 2);
+  if (!options.inherit_stderr) posix_spawn_file_actions_adddup2(&fa, err.fds[1], 2);
   if (!options.cwd.empty()) posix_spawn_file_actions_addchdir_np(&fa, options.cwd.c_str());
 
   std::vector<char*> args;
@@ -77,8 +77,12 @@ Result run(const std::vector<std::string>& argv, const Options& options) {
   // A fresh process group lets a timeout kill the child's children too.
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-  posix_spawnattr_setpgroup(&attr, 0);
+  // A child reading the terminal stays in the foreground group (else it is stopped by SIGTTIN).
+  const bool own_group = !options.inherit_stdin;
+  if (own_group) {
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
+  }
 
   pid_t pid = 0;
   int rc = argv[0].find('/') == std::string::npos
@@ -90,6 +94,8 @@ Result run(const std::vector<std::string>& argv, const Options& options) {
   in.close_read();
   out.close_write();
   err.close_write();
+  if (options.inherit_stdin) in.close_write();
+  if (options.inherit_stderr) err.close_read();
 
   Result result;
   size_t written = 0;
@@ -107,7 +113,7 @@ Result run(const std::vector<std::string>& argv, const Options& options) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
           deadline - std::chrono::steady_clock::now());
       if (left.count() <= 0) {
-        ::kill(-pid, SIGKILL);
+        ::kill(own_group ? -pid : pid, SIGKILL);
         result.timed_out = true;
         break;
       }

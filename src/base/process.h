@@ -13,7 +13,11 @@ struct Options {
   std::string cwd;                             // empty: inherit
   std::map<std::string, std::string> env_set;  // added to (or replacing in) the environment
   std::vector<std::string> env_unset;
-  bool clear_env = false;                            // start from an empty environment
+  bool clear_env = false;  // start from an empty environment
+  // The child reads this process's stdin (a terminal, for an interactive login) instead of
+  // `stdin_data`; it then stays in ks's process group so it may read the terminal.
+  bool inherit_stdin = false;
+  bool inherit_stderr = false;  // the child's stderr goes to ks's stderr, uncaptured
   std::optional<std::chrono::milliseconds> timeout;  // SIGKILL after this long
 };
 

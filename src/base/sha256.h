@@ -1,5 +1,5 @@
 #pragma once
-// SHA-256 through libcrypto, loaded on first use (see base/shared_library.h).
+// SHA-256 through libcrypto (OpenSSL).
 #include <string>
 #include <string_view>
 

@@ -4,11 +4,15 @@
 #include "app/app.h"
 #include "apply/apply.h"
 #include "apply/interrupt.h"
+#include "apply/ordering.h"
+#include "base/duration.h"
 #include "base/error.h"
 #include "base/strings.h"
 #include "cli/context.h"
+#include "cli/output.h"
 #include "cli/progress.h"
 #include "cli/render_flags.h"
+#include "cli/result_output.h"
 #include "cli/term.h"
 #include "render/render.h"
 
@@ -35,21 +39,57 @@ void add_cluster_flags(CLI::App* cmd, ClusterFlags& f) {
       ->capture_default_str();
 }
 
-// "300", "90s", "5m", "1h" → seconds.
-std::chrono::seconds parse_duration(const std::string& text) {
-  std::string t = str::trim(text);
-  long long unit = 1;
-  if (!t.empty() && (t.back() == 's' || t.back() == 'm' || t.back() == 'h')) {
-    unit = t.back() == 'h' ? 3600 : t.back() == 'm' ? 60 : 1;
-    t.pop_back();
+// Go-style durations ("90s", "1m30s", "2h"); a bare number is seconds, as before.
+std::chrono::seconds parse_timeout(const std::string& text) {
+  return std::chrono::ceil<std::chrono::seconds>(duration::parse(str::trim(text), "--timeout"));
+}
+
+// kubectl's --dry-run=none|client|server; a bare --dry-run is server, as it was before.
+CLI::Option* add_dry_run_flag(CLI::App* cmd, std::string& mode, const std::string& verb) {
+  mode = "none";
+  return cmd
+      ->add_flag("--dry-run{server}", mode,
+                 "none; server: the server checks and reports what would " + verb +
+                     " (dryRun=All), nothing changes; client: render and list the objects "
+                     "without contacting the cluster. A bare --dry-run is server")
+      ->check(CLI::IsMember({"none", "client", "server"}));
+}
+
+// --dry-run=client: the rendered objects in the order they would be sent, no cluster contacted.
+void print_client_plan(Context& ctx, const std::vector<nlohmann::json>& objects,
+                       const std::string& verb, bool reverse, const std::string& format,
+                       const std::string& kind) {
+  std::vector<apply::Tier> tiers;
+  std::vector<apply::ObjectRef> refs;
+  for (const auto& o : objects) {
+    refs.push_back(apply::ref_of(o));
+    tiers.push_back(
+        apply::tier_of(refs.back().group(), refs.back().kind, !refs.back().namespace_.empty()));
   }
-  try {
-    size_t used = 0;
-    long long n = std::stoll(t, &used);
-    if (used == t.size() && n >= 0) return std::chrono::seconds(n * unit);
-  } catch (const std::exception&) {
-  }
-  throw Error("--timeout " + text + ": expected a duration such as 300s, 5m or 1h");
+  nlohmann::json listed = nlohmann::json::array();
+  for (const auto& group : apply::group_by_tier(tiers, reverse))
+    for (size_t i : group) {
+      const auto& r = refs[i];
+      nlohmann::json e = {
+          {"apiVersion", r.api_version}, {"kind", r.kind}, {"name", r.name}, {"action", "planned"}};
+      if (!r.namespace_.empty()) e["namespace"] = r.namespace_;
+      listed.push_back(e);
+      if (format == "text") ctx.out << "would " << verb << " " << r.display() << "\n";
+    }
+  if (format == "text")
+    ctx.out << "would " << verb << " " << objects.size()
+            << (objects.size() == 1 ? " object" : " objects")
+            << " (client dry run: the cluster was not contacted)\n";
+  else
+    print_listing(
+        ctx, format,
+        {{"apiVersion", "ks.io/v1"},
+         {"kind", kind},
+         {"dryRun", "client"},
+         {"objects", listed},
+         {"summary", {{"total", objects.size()}, {"actions", {{"planned", objects.size()}}}}},
+         {"failed", 0}},
+        {}, {});
 }
 
 // Everything a command needs about the env it deploys.
@@ -109,18 +149,20 @@ void add_apply(CLI::App& root, Context& ctx) {
       root.add_subcommand("apply", "Server-side apply an environment's objects to its cluster");
   describe(
       cmd,
-      "  ks apply prod\n  ks apply prod -c cnn --dry-run\n  ks apply prod --prune --wait --timeout "
-      "5m\n\n"
+      "  ks apply prod\n  ks apply prod -c cnn --dry-run=server\n  ks apply prod --prune --wait "
+      "--timeout 1m30s\n  ks apply prod -o json\n\n"
       "Prints one line per object (created, configured, unchanged or failed) and a summary;\n"
       "exits 1 when any object failed. The env's kube context must point at the env's server.");
   auto flags = std::make_shared<RenderFlags>();
   auto cluster = std::make_shared<ClusterFlags>();
   auto opts = std::make_shared<apply::ApplyOptions>();
   auto timeout = std::make_shared<std::string>("300s");
+  auto dry_run = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>();
   add_render_flags(cmd, *flags);
   add_cluster_flags(cmd, *cluster);
-  cmd->add_flag("--dry-run", opts->dry_run,
-                "Ask the server what would change (dryRun=All); change nothing");
+  add_dry_run_flag(cmd, *dry_run, "change");
+  add_output_flag(cmd, *format, {"text", "json", "yaml"});
   cmd->add_flag("--force-conflicts", opts->force_conflicts,
                 "Take over fields another field manager owns");
   cmd->add_flag("--prune", opts->prune,
@@ -129,30 +171,38 @@ void add_apply(CLI::App& root, Context& ctx) {
       ->capture_default_str();
   cmd->add_flag("--wait", opts->wait,
                 "Wait until Deployments, StatefulSets, DaemonSets are ready and Jobs complete");
-  cmd->add_option("--timeout", *timeout, "Limit for --wait and for CRDs to become established")
+  cmd->add_option("--timeout", *timeout,
+                  "Limit for --wait and for CRDs to become established (90s, 1m30s, 2h)")
       ->capture_default_str();
-  cmd->callback([&ctx, flags, cluster, opts, timeout] {
+  cmd->callback([&ctx, flags, cluster, opts, timeout, dry_run, format] {
     if (opts->prune && !flags->components.empty())
       throw Error(
           "--prune deletes every object of the env that is not rendered, so it cannot be combined "
           "with -c; "
           "apply the whole env to prune");
+    auto wait_limit = parse_timeout(*timeout);
     Deployment d = prepare(ctx, *flags, *cluster);
+    if (*dry_run == "client")
+      return print_client_plan(ctx, d.objects, "apply", false, *format, "ApplyResult");
     apply::ApplyOptions o = *opts;
+    o.dry_run = *dry_run == "server";
     o.identity = d.identity;
-    o.timeout = parse_duration(*timeout);
+    o.timeout = wait_limit;
     o.concurrency = cluster->concurrency;
     o.session.client.max_body_bytes = cluster->max_response_bytes;
     Printer progress(ctx, "applying", d.objects.size(), o.dry_run);
     progress.count_retries(o.session);
-    o.on_result = progress.results();
+    if (*format == "text") o.on_result = progress.results();
     o.on_warning = progress.warnings();
     apply::InterruptGuard interrupt;
     o.cancel = interrupt.flag();
     apply::Report report = apply::apply(d.target, d.objects, o);
     progress.p->finish();
     for (const std::string& note : report.notes) print_warning(ctx, note);
-    ctx.out << apply::apply_summary(report) << "\n";
+    if (*format == "text")
+      ctx.out << apply::apply_summary(report) << "\n";
+    else
+      print_listing(ctx, *format, report_document("ApplyResult", report, *dry_run), {}, {});
     fail_on_failures(report, "apply");
     if (report.interrupted)
       throw Error("interrupted: " + std::to_string(report.count(apply::Action::Skipped)) + " of " +
@@ -175,13 +225,15 @@ void add_diff(CLI::App& root, Context& ctx) {
   auto envs = std::make_shared<std::vector<std::string>>();
   auto force = std::make_shared<bool>(false);
   auto manager = std::make_shared<std::string>("ks");
+  auto format = std::make_shared<std::string>();
   cmd->add_option("envs", *envs, "ENV, or ENV1 ENV2 to compare two environments")->expected(0, 2);
+  add_output_flag(cmd, *format, {"text", "json", "yaml"});
   add_render_flags(cmd, *flags, /*env_positional=*/false);
   add_cluster_flags(cmd, *cluster);
   cmd->add_flag("--force-conflicts", *force, "Diff as if conflicting fields were taken over");
   cmd->add_option("--field-manager", *manager, "Server-side apply field manager name")
       ->capture_default_str();
-  cmd->callback([&ctx, flags, cluster, envs, force, manager] {
+  cmd->callback([&ctx, flags, cluster, envs, force, manager, format] {
     apply::DiffResult result;
     try {
       if (envs->size() == 2) {
@@ -206,7 +258,10 @@ void add_diff(CLI::App& root, Context& ctx) {
     } catch (const Error& e) {
       throw Error(e.what(), 2);
     }
-    ctx.out << colour_diff(result.text, term::style_for(1).colour);
+    if (*format == "text")
+      ctx.out << colour_diff(result.text, term::style_for(1).colour);
+    else
+      print_listing(ctx, *format, diff_document(result), {}, {});
     if (!result.errors.empty()) {
       for (const std::string& e : result.errors) ctx.err << "error: " << e << "\n";
       throw Error(std::to_string(result.errors.size()) + " objects could not be compared", 2);
@@ -219,7 +274,8 @@ void add_delete(CLI::App& root, Context& ctx) {
   auto* cmd = root.add_subcommand("delete", "Delete an environment's objects from its cluster");
   describe(
       cmd,
-      "  ks delete dev\n  ks delete dev -c cnn --grace-period 0 --wait\n\n"
+      "  ks delete dev\n  ks delete dev -c cnn --grace-period 0 --wait\n  ks delete dev "
+      "--dry-run=server -o json\n\n"
       "Deletes namespaced objects first and Namespaces and CRDs last; objects already gone are\n"
       "reported as `not found`, which is not an error.");
   auto flags = std::make_shared<RenderFlags>();
@@ -228,34 +284,46 @@ void add_delete(CLI::App& root, Context& ctx) {
   auto grace = std::make_shared<int>(-1);
   auto cascade = std::make_shared<std::string>("foreground");
   auto timeout = std::make_shared<std::string>("300s");
+  auto dry_run = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>();
   add_render_flags(cmd, *flags);
   add_cluster_flags(cmd, *cluster);
+  add_dry_run_flag(cmd, *dry_run, "delete");
+  add_output_flag(cmd, *format, {"text", "json", "yaml"});
   cmd->add_option("--grace-period", *grace, "Seconds objects get to terminate (-1: their default)")
       ->capture_default_str();
   cmd->add_option("--cascade", *cascade, "How dependents go: foreground, background or orphan")
       ->check(CLI::IsMember({"foreground", "background", "orphan"}))
       ->capture_default_str();
   cmd->add_flag("--wait", opts->wait, "Wait until the objects are gone");
-  cmd->add_option("--timeout", *timeout, "Limit for --wait")->capture_default_str();
-  cmd->callback([&ctx, flags, cluster, opts, grace, cascade, timeout] {
+  cmd->add_option("--timeout", *timeout, "Limit for --wait (90s, 1m30s, 2h)")
+      ->capture_default_str();
+  cmd->callback([&ctx, flags, cluster, opts, grace, cascade, timeout, dry_run, format] {
+    auto wait_limit = parse_timeout(*timeout);
     Deployment d = prepare(ctx, *flags, *cluster);
+    if (*dry_run == "client")
+      return print_client_plan(ctx, d.objects, "delete", true, *format, "DeleteResult");
     apply::DeleteOptions o = *opts;
+    o.dry_run = *dry_run == "server";
     o.identity = d.identity;
     o.delete_parent = flags->components.empty();
     std::string c = *cascade;
     o.propagation = std::string(1, static_cast<char>(std::toupper(c[0]))) + c.substr(1);
     if (*grace >= 0) o.grace_period_seconds = *grace;
-    o.timeout = parse_duration(*timeout);
+    o.timeout = wait_limit;
     o.concurrency = cluster->concurrency;
     o.session.client.max_body_bytes = cluster->max_response_bytes;
-    Printer progress(ctx, "deleting", d.objects.size(), false);
+    Printer progress(ctx, "deleting", d.objects.size(), o.dry_run);
     progress.count_retries(o.session);
-    o.on_result = progress.results();
+    if (*format == "text") o.on_result = progress.results();
     o.on_warning = progress.warnings();
     apply::Report report = apply::delete_objects(d.target, d.objects, o);
     progress.p->finish();
     for (const std::string& note : report.notes) print_warning(ctx, note);
-    ctx.out << apply::delete_summary(report) << "\n";
+    if (*format == "text")
+      ctx.out << apply::delete_summary(report) << "\n";
+    else
+      print_listing(ctx, *format, report_document("DeleteResult", report, *dry_run), {}, {});
     fail_on_failures(report, "delete");
   });
 }

@@ -38,6 +38,14 @@ int run(int argc, char** argv) {
         ctx.quiet = level == "error";
         ctx.verbosity = level == "debug" ? 2 : level == "info" ? 1 : 0;
       });
+  root.add_option("--color",
+                  "Colour output: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->each([](const std::string& mode) {
+        term::set_colour_mode(mode == "always"  ? term::ColourMode::Always
+                              : mode == "never" ? term::ColourMode::Never
+                                                : term::ColourMode::Auto);
+      });
   root.set_help_all_flag("--help-all", "Help for every command");
   root.footer(
       "\nExample:\n  ks init my-app && cd my-app && ks show default\n\nRun `ks help COMMAND` or "

@@ -8,12 +8,23 @@
 
 namespace ks::cli::term {
 
+namespace {
+ColourMode colour_mode = ColourMode::Auto;  // CLI-edge state: the --color flag
+}  // namespace
+
+void set_colour_mode(ColourMode mode) {
+  colour_mode = mode;
+}
+
 Style style_for(int fd) {
   const char* term = std::getenv("TERM");
   bool tty = isatty(fd) == 1 && !(term && std::string_view(term) == "dumb");
   const char* no_colour = std::getenv("NO_COLOR");
-  bool colour_off = no_colour != nullptr;  // the issue asks for colour only when NO_COLOR is unset
-  return {tty, tty && !colour_off};
+  bool colour_off = no_colour != nullptr && no_colour[0] != '\0';
+  bool colour = colour_mode == ColourMode::Always  ? true
+                : colour_mode == ColourMode::Never ? false
+                                                   : tty && !colour_off;
+  return {tty, colour};
 }
 
 int width(int fd) {

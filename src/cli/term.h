@@ -1,6 +1,7 @@
 #pragma once
-// What the terminal can show: live lines and colour only on a terminal, colour only without
-// NO_COLOR being set (https://no-color.org) and never for TERM=dumb.
+// What the terminal can show: live lines only on a terminal (never for TERM=dumb). Colour follows
+// --color: always, never, or auto (the default): on a terminal unless NO_COLOR is set to a
+// non-empty value (https://no-color.org: an empty NO_COLOR does not disable colour).
 #include <string>
 
 namespace ks::cli::term {
@@ -12,6 +13,10 @@ struct Style {
 
 // For file descriptor 1 (stdout) or 2 (stderr).
 Style style_for(int fd);
+
+enum class ColourMode { Auto, Always, Never };
+// Set once by the CLI edge from --color before any command runs.
+void set_colour_mode(ColourMode mode);
 
 // Columns of the terminal on `fd` (80 when unknown): live lines must not wrap.
 int width(int fd);

@@ -10,6 +10,7 @@
 #include "base/fs.h"
 #include "base/redact.h"
 #include "base/strings.h"
+#include "registry/git_credentials.h"
 #include "registry/repo_metadata.h"
 
 namespace ks::registry::git {
@@ -75,19 +76,6 @@ void open_cache(Repo& repo, const std::string& url) {
   }
 }
 
-struct CredentialState {
-  int attempts = 0;
-};
-
-int credentials(git_credential** out, const char*, const char* username, unsigned int allowed,
-                void* payload) {
-  auto* state = static_cast<CredentialState*>(payload);
-  if (++state->attempts > 1) return GIT_EUSER;
-  if (allowed & GIT_CREDENTIAL_SSH_KEY)
-    return git_credential_ssh_key_from_agent(out, username ? username : "git");
-  return GIT_PASSTHROUGH;
-}
-
 // Fetches every branch, tag and HEAD into the bare cache. Returns "" or the error text.
 std::string fetch(git_repository* repo, const std::string& url) {
   Remote remote;
@@ -95,14 +83,17 @@ std::string fetch(git_repository* repo, const std::string& url) {
   git_fetch_options opts;
   git_fetch_options_init(&opts, GIT_FETCH_OPTIONS_VERSION);
   CredentialState state;
+  state.url = url;
   opts.callbacks.credentials = credentials;
   opts.callbacks.payload = &state;
+  configure_transport(opts);
   opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
   opts.prune = GIT_FETCH_PRUNE;
   const char* specs[] = {"+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*",
                          "+HEAD:refs/remotes/origin/HEAD"};
   git_strarray refspecs{const_cast<char**>(specs), 3};
-  if (git_remote_fetch(remote.p, &refspecs, &opts, "ks fetch") != 0) return last_error();
+  if (git_remote_fetch(remote.p, &refspecs, &opts, "ks fetch") != 0)
+    return describe_fetch_failure(state, last_error());
   return "";
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Git access through libgit2 (never the git program). Every remote URL has one bare clone in the
+// Git access through libgit2 (the git program only for `git credential fill`, see
+// git_credentials.h). Every remote URL has one bare clone in the
 // per-user cache ($XDG_CACHE_HOME/ks/git/, else ~/.cache/ks/git/), so a second app (or a fresh
 // clone of an app) gets pinned commits without the network.
 #include <filesystem>

@@ -1,6 +1,5 @@
 #include "render/natives.h"
 
-#include <regex>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -9,6 +8,7 @@
 #include "base/yaml.h"
 #include "render/fast_std.h"
 #include "render/jsonnet_api.h"
+#include "render/regex.h"
 
 namespace ks::render {
 
@@ -81,33 +81,25 @@ JsonnetJsonValue* parse_yaml(void* ctx, const JsonnetJsonValue* const* argv, int
 JsonnetJsonValue* escape_regex(void* ctx, const JsonnetJsonValue* const* argv, int* success) {
   auto* vm = static_cast<JsonnetVm*>(ctx);
   return guarded(vm, success, [&] {
-    std::string s = string_arg(vm, argv[0], "escapeStringRegex", 0), out;
-    for (char c : s) {
-      if (std::string("\\.+*?()|[]{}^$").find(c) != std::string::npos) out += '\\';
-      out += c;
-    }
-    return jsonnet_json_make_string(vm, out.c_str());
+    auto quoted = regex::quote_meta(string_arg(vm, argv[0], "escapeStringRegex", 0));
+    return jsonnet_json_make_string(vm, quoted.c_str());
   });
 }
 
 JsonnetJsonValue* regex_match(void* ctx, const JsonnetJsonValue* const* argv, int* success) {
   auto* vm = static_cast<JsonnetVm*>(ctx);
   return guarded(vm, success, [&] {
-    std::regex re(string_arg(vm, argv[0], "regexMatch", 0));
-    return jsonnet_json_make_bool(vm,
-                                  std::regex_search(string_arg(vm, argv[1], "regexMatch", 1), re));
+    return jsonnet_json_make_bool(vm, regex::match(string_arg(vm, argv[0], "regexMatch", 0),
+                                                   string_arg(vm, argv[1], "regexMatch", 1)));
   });
 }
 
 JsonnetJsonValue* regex_subst(void* ctx, const JsonnetJsonValue* const* argv, int* success) {
   auto* vm = static_cast<JsonnetVm*>(ctx);
   return guarded(vm, success, [&] {
-    std::regex re(string_arg(vm, argv[0], "regexSubst", 0));
-    std::string src = string_arg(vm, argv[1], "regexSubst", 1);
-    // Go's ${1} / $1 replacement syntax is ECMAScript's $1.
-    std::string repl = string_arg(vm, argv[2], "regexSubst", 2);
-    std::string out =
-        std::regex_replace(src, re, std::regex_replace(repl, std::regex(R"(\$\{(\d+)\})"), "$$$1"));
+    auto out = regex::substitute(string_arg(vm, argv[0], "regexSubst", 0),
+                                 string_arg(vm, argv[1], "regexSubst", 1),
+                                 string_arg(vm, argv[2], "regexSubst", 2));
     return jsonnet_json_make_string(vm, out.c_str());
   });
 }

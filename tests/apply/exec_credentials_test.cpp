@@ -134,6 +134,83 @@ TEST(ApplyExecCredentials, FailingPluginNamesExitCodeOnly) {
   }
 }
 
+// A plugin that says something on stderr, records its KUBERNETES_EXEC_INFO and whether it could
+// read a line from stdin, then prints a credential.
+ExecConfig talking_plugin(const ks_test::Sandbox& sb, const std::string& mode) {
+  std::string path = (sb.root() / "login.sh").string();
+  ks_test::write(path,
+                 "#!/bin/sh\n"
+                 "echo 'SSO session expired; run aws sso login' >&2\n"
+                 "printf '%s' \"$KUBERNETES_EXEC_INFO\" > \"" +
+                     (sb.root() / "info").string() +
+                     "\"\n"
+                     "if read -r line; then echo read > \"" +
+                     (sb.root() / "stdin").string() + "\"; else echo eof > \"" +
+                     (sb.root() / "stdin").string() +
+                     "\"; fi\n"
+                     "echo '{\"kind\":\"ExecCredential\",\"apiVersion\":"
+                     "\"client.authentication.k8s.io/v1\",\"status\":{\"token\":\"t\"}}'\n");
+  ::chmod(path.c_str(), 0755);
+  ExecConfig e;
+  e.api_version = "client.authentication.k8s.io/v1";
+  e.command = path;
+  e.interactive_mode = mode;
+  return e;
+}
+
+TEST(ApplyExecCredentials, PluginStderrReachesTheUser) {
+  ks_test::Sandbox sb;
+  ExecCredentialProvider p(talking_plugin(sb, "Never"), ClusterConfig{});
+  testing::internal::CaptureStderr();
+  std::string token = p.get().token;
+  std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_EQ(token, "t");
+  EXPECT_NE(err.find("SSO session expired; run aws sso login"), std::string::npos) << err;
+}
+
+TEST(ApplyExecCredentials, NeverGivesNoStdinAndSaysNotInteractive) {
+  ks_test::Sandbox sb;
+  // Even with a terminal, Never means the plugin gets no stdin.
+  ExecCredentialProvider p(talking_plugin(sb, "Never"), ClusterConfig{}, std::chrono::seconds(60),
+                           /*stdin_is_terminal=*/true);
+  testing::internal::CaptureStderr();
+  p.get();
+  testing::internal::GetCapturedStderr();
+  EXPECT_EQ(ks_test::read(sb.root() / "stdin"), "eof\n");
+  EXPECT_EQ(nlohmann::json::parse(ks_test::read(sb.root() / "info"))["spec"]["interactive"], false);
+}
+
+TEST(ApplyExecCredentials, IfAvailableIsInteractiveOnlyOnATerminal) {
+  ExecConfig e;
+  e.command = "login";
+  for (const char* mode : {"", "IfAvailable"}) {
+    e.interactive_mode = mode;
+    EXPECT_TRUE(exec_interactive(e, true)) << mode;
+    EXPECT_FALSE(exec_interactive(e, false)) << mode;
+  }
+  ks_test::Sandbox sb;
+  ExecCredentialProvider p(talking_plugin(sb, "IfAvailable"), ClusterConfig{},
+                           std::chrono::seconds(60), /*stdin_is_terminal=*/true);
+  testing::internal::CaptureStderr();
+  p.get();
+  testing::internal::GetCapturedStderr();
+  EXPECT_EQ(nlohmann::json::parse(ks_test::read(sb.root() / "info"))["spec"]["interactive"], true);
+}
+
+TEST(ApplyExecCredentials, AlwaysWithoutATerminalIsAClearError) {
+  ks_test::Sandbox sb;
+  try {
+    ExecCredentialProvider p(talking_plugin(sb, "Always"), ClusterConfig{},
+                             std::chrono::seconds(60), /*stdin_is_terminal=*/false);
+    FAIL() << "accepted";
+  } catch (const Error& err) {
+    std::string msg = err.what();
+    EXPECT_NE(msg.find("needs a terminal (interactiveMode: Always)"), std::string::npos) << msg;
+  }
+  ExecConfig odd = talking_plugin(sb, "Sometimes");
+  EXPECT_THROW(exec_interactive(odd, true), Error);
+}
+
 TEST(ApplyExecCredentials, Rfc3339) {
   auto t = parse_rfc3339("1970-01-02T00:00:00Z");
   ASSERT_TRUE(t);

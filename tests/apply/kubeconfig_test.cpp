@@ -239,5 +239,25 @@ contexts: [{name: c, context: {cluster: c, user: u}}]
   }
 }
 
+TEST(ApplyInCluster, ServiceAccountFolderBecomesTheInClusterContext) {
+  ks_test::Sandbox sb;
+  auto dir = sb.root() / "sa";
+  ks_test::write(dir / "token", "tok\n");
+  ks_test::write(dir / "ca.crt", "PEM");
+  ks_test::write(dir / "namespace", "ci\n");
+  auto config = in_cluster_config({"10.96.0.1", "443", dir.string()});
+  ASSERT_TRUE(config);
+  EXPECT_EQ(config->current_context, "in-cluster");
+  auto ctx = resolve_context(*config, "in-cluster");
+  EXPECT_EQ(ctx.server, "https://10.96.0.1:443");
+  EXPECT_EQ(ctx.namespace_, "ci");
+  EXPECT_EQ(config->clusters.at("in-cluster").certificate_authority, (dir / "ca.crt").string());
+  EXPECT_EQ(config->users.at("in-cluster").token_file, (dir / "token").string());
+  EXPECT_EQ(in_cluster_config({"fd00::1", "6443", dir.string()})->clusters.at("in-cluster").server,
+            "https://[fd00::1]:6443");
+  EXPECT_FALSE(in_cluster_config({"", "443", dir.string()}));
+  EXPECT_FALSE(in_cluster_config({"10.96.0.1", "443", (sb.root() / "none").string()}));
+}
+
 }  // namespace
 }  // namespace ks::apply

@@ -75,6 +75,23 @@ TEST(Progress, ApplyAndDeleteShowALiveLineOnATerminal) {
   EXPECT_EQ(del.out.find("\033[32m"), std::string::npos) << "NO_COLOR is set: " << del.out;
 }
 
+TEST(Progress, ColourFollowsNoColorAndTheColorFlag) {
+  ProgressApp app;
+  // no-color.org: only a non-empty NO_COLOR disables colour.
+  auto empty = app.on_tty({"env", "rm", "nosuch"}, {{"NO_COLOR", ""}});
+  EXPECT_NE(empty.out.find("\033[31merror:"), std::string::npos) << empty.out;
+  auto set = app.on_tty({"env", "rm", "nosuch"}, {{"NO_COLOR", "1"}});
+  EXPECT_EQ(set.out.find('\033'), std::string::npos) << set.out;
+  auto never = app.on_tty({"--color=never", "env", "rm", "nosuch"}, {{"NO_COLOR", ""}});
+  EXPECT_EQ(never.out.find('\033'), std::string::npos) << never.out;
+  // --color=always colours a pipe too; --color=auto (the default) does not.
+  auto always = app.piped({"--color=always", "env", "rm", "nosuch"});
+  EXPECT_NE(always.err.find("\033[31merror:"), std::string::npos) << always.err;
+  auto automatic = app.piped({"--color", "auto", "env", "rm", "nosuch"});
+  EXPECT_EQ(automatic.err.find('\033'), std::string::npos) << automatic.err;
+  EXPECT_EQ(app.piped({"--color=sometimes", "version"}).code, 2);
+}
+
 TEST(Progress, RetriesAreCountedOnTheLiveLine) {
   ProgressApp app;
   app.srv.set_faults("rate=1,kinds=503,max=2,methods=PATCH");

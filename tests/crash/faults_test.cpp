@@ -201,7 +201,7 @@ TEST(Credentials, SecretsNeverAppearInVerboseOutputOrErrors) {
   ks_test::write(plugin,
                  "#!/bin/sh\nprintf '%s|%s' \"$PLUGIN_MODE\" \"$1\" > " + marker.string() +
                      "\nif [ \"$PLUGIN_MODE\" = fail ]; then echo 'EXEC-SECRET-OUT-77' ; echo "
-                     "'EXEC-SECRET-ERR-77' >&2; exit 3; fi\n"
+                     "'EXEC-MESSAGE-ERR-77: run sso login' >&2; exit 3; fi\n"
                      "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":"
                      "\"ExecCredential\",\"status\":{\"token\":\"" +
                      exec_token + "\"}}'\n");
@@ -255,11 +255,13 @@ TEST(Credentials, SecretsNeverAppearInVerboseOutputOrErrors) {
   EXPECT_EQ(ks_test::read(marker).rfind("fail|", 0), 0u) << "the kubeconfig's env reached it";
   for (const std::string& secret :
        {token, std::string("WRONG-TOKEN-SECRET-1234"), std::string("BASIC-PASSWORD-SECRET-99"),
-        std::string("EXEC-SECRET-OUT-77"), std::string("EXEC-SECRET-ERR-77"),
-        client_key_b64.substr(0, 40)}) {
+        std::string("EXEC-SECRET-OUT-77"), client_key_b64.substr(0, 40)}) {
     EXPECT_EQ(all.find(secret), std::string::npos) << "secret leaked: " << secret << "\n" << all;
   }
   EXPECT_NE(all.find("exit code 3"), std::string::npos) << all;
+  // The plugin's stderr is its message to the user ("run sso login"), passed through as kubectl
+  // does; its stdout (the credential) never is.
+  EXPECT_NE(all.find("EXEC-MESSAGE-ERR-77: run sso login"), std::string::npos) << all;
 }
 
 TEST(Credentials, InsecureSkipTlsVerifyWarnsAndVerificationIsOtherwiseOn) {

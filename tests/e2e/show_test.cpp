@@ -223,17 +223,21 @@ local env = std.extVar("__ksonnet/environments");
 
 TEST_F(ShowTest, NativeFunctions) {
   write(root / "components/c.jsonnet",
-        R"({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" },
+        R"js({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" },
   data: { y: std.toString(std.native("parseYaml")("a: 1\n---\nb: [x]\n")),
           j: std.toString(std.native("parseJson")('{"k": true}')),
           m: std.toString(std.native("regexMatch")("^a.c$", "abc")),
+          i: std.toString(std.native("regexMatch")("(?i)^(?P<word>ABC)$", "abc")),
+          n: std.native("regexSubst")("(?P<k>\\w+)=(?P<v>\\w+)", "a=b", "${v}=$k"),
           s: std.native("regexSubst")("b+", "abbbc", "X"),
-          e: std.native("escapeStringRegex")("a.b*") } })");
+          e: std.native("escapeStringRegex")("a.b*") } })js");
   auto objs = items("default");
   ASSERT_EQ(objs.size(), 1u);
   EXPECT_EQ(objs[0]["data"]["y"], R"([{"a": 1}, {"b": ["x"]}])");
   EXPECT_EQ(objs[0]["data"]["j"], R"({"k": true})");
   EXPECT_EQ(objs[0]["data"]["m"], "true");
+  EXPECT_EQ(objs[0]["data"]["i"], "true");  // Go (RE2) syntax, as in ksonnet
+  EXPECT_EQ(objs[0]["data"]["n"], "b=a");
   EXPECT_EQ(objs[0]["data"]["s"], "aXc");
   EXPECT_EQ(objs[0]["data"]["e"], "a\\.b\\*");
 }

@@ -1,0 +1,19 @@
+#pragma once
+// The machine-readable results of apply, delete and diff (`-o json|yaml`). The schema is
+// documented in docs/output.md and kept stable: fields may be added, never renamed or removed.
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "apply/diff.h"
+#include "apply/report.h"
+
+namespace ks::cli {
+
+// kind is "ApplyResult" or "DeleteResult"; dry_run is "none", "client" or "server".
+nlohmann::json report_document(const std::string& kind, const apply::Report& report,
+                               const std::string& dry_run);
+
+nlohmann::json diff_document(const apply::DiffResult& result);
+
+}  // namespace ks::cli
