@@ -2,9 +2,9 @@
 // Scratch folders for work that is too big or too slow to do under the app's lock (fetching and
 // checking a package before its transaction). They live in the app's .ksonnet/scratch/, on the
 // app's file system, not in /tmp: a ks killed while installing a 200 MB package used to leave
-// /tmp/ks-pkg-* behind forever. Each folder holds a lock file its owner keeps locked (flock) for
-// as long as it lives; the kernel drops the lock when the owner dies, so the next command that
-// finds a folder unlocked knows it is stale and removes it.
+// /tmp/ks-pkg-* behind forever. Beside each folder is a lock file its owner keeps locked (flock)
+// for as long as it lives; the kernel drops the lock when the owner dies, so the next command
+// that finds a folder's lock unlocked knows it is stale and removes both.
 #include <filesystem>
 #include <string>
 

