@@ -44,6 +44,29 @@ void check_module_name(const std::string& module) {
 
 }  // namespace
 
+std::vector<nlohmann::json> manifest_objects(const std::string& text, const std::string& source) {
+  std::vector<nlohmann::json> docs = yaml::parse_all(text, source);
+  std::vector<nlohmann::json> objects;
+  for (auto& d : docs) {
+    // `kind` may be anything in a hostile file: compared as JSON, never read as a string.
+    if (d.is_object() && d.contains("kind") && d["kind"] == "List" && d.contains("items") &&
+        d["items"].is_array()) {
+      for (auto& item : d["items"]) objects.push_back(item);
+    } else {
+      objects.push_back(d);
+    }
+  }
+  for (const auto& obj : objects) {
+    if (!obj.is_object() || !obj.contains("kind") || !obj["kind"].is_string() ||
+        !obj.contains("metadata") || !obj["metadata"].is_object() ||
+        !obj["metadata"].contains("name") || !obj["metadata"]["name"].is_string()) {
+      throw Error(source +
+                  ": every document must be a Kubernetes object with kind and metadata.name");
+    }
+  }
+  return objects;
+}
+
 std::vector<std::string> import_manifests(const App& app, const stdfs::path& source,
                                           const std::string& module) {
   check_module_name(module);
@@ -56,22 +79,7 @@ std::vector<std::string> import_manifests(const App& app, const stdfs::path& sou
   Transaction txn(app.layout());
   std::vector<std::string> names;
   for (const auto& file : manifest_files(source)) {
-    std::vector<nlohmann::json> docs = yaml::parse_all(fs::read_file(file), file.string());
-    std::vector<nlohmann::json> objects;
-    for (auto& d : docs) {
-      if (d.is_object() && d.value("kind", "") == "List" && d.contains("items") &&
-          d["items"].is_array()) {
-        for (auto& item : d["items"]) objects.push_back(item);
-      } else {
-        objects.push_back(d);
-      }
-    }
-    for (const auto& obj : objects) {
-      if (!obj.is_object() || !obj.contains("kind") || !obj.contains("metadata") ||
-          !obj["metadata"].contains("name")) {
-        throw Error(file.string() +
-                    ": every document must be a Kubernetes object with kind and metadata.name");
-      }
+    for (const auto& obj : manifest_objects(fs::read_file(file), file.string())) {
       std::string base = slug(obj["kind"].get<std::string>()) + "-" +
                          slug(obj["metadata"]["name"].get<std::string>());
       std::string name = base;

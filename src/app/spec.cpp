@@ -17,7 +17,7 @@ std::string get_string(json& obj, const char* key) {
   if (it->is_string())
     out = it->get<std::string>();
   else if (!it->is_null())
-    out = it->dump();
+    out = it->dump(-1, ' ', false, json::error_handler_t::replace);  // for messages only
   obj.erase(it);
   return out;
 }
@@ -66,6 +66,22 @@ std::map<std::string, Library> parse_libraries(const json& v, const std::string&
   return libs;
 }
 
+// An env's folder is read (main.jsonnet, params.libsonnet) and written (ks env rm/set); a path
+// that is absolute or climbs out with '..' would make ks read or delete files outside the app.
+void check_env_path(const std::string& path, const std::string& source, const std::string& env) {
+  std::string why;
+  if (path[0] == '/' || path[0] == '\\' || (path.size() > 1 && path[1] == ':')) {
+    why = "is absolute";
+  } else {
+    for (const auto& part : str::split(str::replace_all(path, "\\", "/"), '/'))
+      if (part == "..") why = "contains '..'";
+  }
+  if (!why.empty()) {
+    throw Error(source + ": environment '" + env + "': path '" + path + "' " + why +
+                "; an env's path is a folder under environments/ (like 'prod' or 'us-west/prod')");
+  }
+}
+
 Environment parse_env(const std::string& name, json v, const std::string& source,
                       const std::string& api_version) {
   std::string field = "environments." + name;
@@ -76,6 +92,7 @@ Environment parse_env(const std::string& name, json v, const std::string& source
   env.k8s_version = get_string(v, "k8sVersion");
   env.path = get_string(v, "path");
   if (env.path.empty()) env.path = name;
+  check_env_path(env.path, source, name);
   env.context = get_string(v, "context");
   if (v.contains("destination")) {
     json d = v["destination"];

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/scratch.h"
 #include "base/error.h"
 #include "base/fs.h"
 
@@ -172,6 +173,7 @@ void Transaction::commit() {
 }
 
 void recover(const Layout& layout) {
+  remove_stale_scratch(layout);
   std::error_code ec;
   bool has_journal = stdfs::exists(journal_path(layout), ec);
   bool has_tmp = stdfs::exists(tmp_root(layout), ec);

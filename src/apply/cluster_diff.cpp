@@ -3,6 +3,7 @@
 #include "apply/object_names.h"
 #include "apply/parallel.h"
 #include "apply/plan.h"
+#include "apply/secret_mask.h"
 #include "apply/ssa_apply.h"
 #include "base/error.h"
 
@@ -15,19 +16,21 @@ using nlohmann::json;
 // The live object and what a dry-run apply would make of it.
 DiffPair compare(Session& session, const PlannedObject& p, const ApplyCall& call) {
   DiffPair pair{p.ref.file_name(), "", ""};
-  if (!p.resource) {  // its CRD is not installed yet: everything is new
-    pair.new_yaml = diff_yaml(p.object);
+  // New objects only: nothing live to compare with. Secret values are masked either way.
+  auto only_new = [&] {
+    json none, object = p.object;
+    mask_secret_values(none, object);
+    pair.new_yaml = diff_yaml(object);
     return pair;
-  }
+  };
+  if (!p.resource) return only_new();  // its CRD is not installed yet: everything is new
   json live = session.get_object(path_of(p));
   Response r = ssa_patch(session, p, call);
-  if (is_missing_namespace(r)) {
-    pair.new_yaml = diff_yaml(p.object);
-    return pair;
-  }
+  if (is_missing_namespace(r)) return only_new();
   if (!is_success(r)) throw Error(p.ref.display() + ": " + describe_failure(r));
   json merged = json::parse(r.body, nullptr, false);
   if (merged.is_discarded()) throw Error(p.ref.display() + ": the server answered invalid JSON");
+  mask_secret_values(live, merged);
   pair.old_yaml = diff_yaml(live);
   pair.new_yaml = diff_yaml(merged);
   return pair;

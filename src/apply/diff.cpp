@@ -6,6 +6,7 @@
 
 #include "apply/noise.h"
 #include "apply/object_ref.h"
+#include "apply/secret_mask.h"
 #include "apply/unified_diff.h"
 #include "base/error.h"
 #include "base/fs.h"
@@ -76,10 +77,15 @@ DiffResult diff_rendered(const std::vector<json>& old_objects, const std::vector
     auto it = olds.find(key_of(ref));
     json old = it == olds.end() ? json(nullptr) : it->second.second;
     if (it != olds.end()) olds.erase(it);
-    pairs.push_back({ref.file_name(), diff_yaml(old), diff_yaml(n)});
+    json now = n;
+    mask_secret_values(old, now);
+    pairs.push_back({ref.file_name(), diff_yaml(old), diff_yaml(now)});
   }
-  for (const auto& [_, entry] : olds)
+  for (auto& [_, entry] : olds) {
+    json none;
+    mask_secret_values(entry.second, none);
     pairs.push_back({entry.first.file_name(), diff_yaml(entry.second), ""});
+  }
   std::sort(pairs.begin(), pairs.end(),
             [](const DiffPair& a, const DiffPair& b) { return a.name < b.name; });
   return render_diff(pairs, old_label, new_label);

@@ -1,11 +1,10 @@
 #include "base/yaml.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <cmath>
 #include <regex>
 
 #include "base/error.h"
+#include "base/yaml_reader.h"
 
 namespace ks::yaml {
 
@@ -39,6 +38,8 @@ const std::regex& float_re() {
   return re;
 }
 
+}  // namespace
+
 nlohmann::json plain_scalar(const std::string& s) {
   if (is_null_word(s)) return nullptr;
   int b = bool_word(s);
@@ -66,7 +67,9 @@ nlohmann::json plain_scalar(const std::string& s) {
       long long v = std::stoll(body, nullptr, base);
       return neg ? -v : v;
     } catch (const std::out_of_range&) {
-      return std::stod(digits);
+      double d = std::strtod(digits.c_str(), nullptr);
+      if (!std::isfinite(d)) return s;  // as kubectl: a number out of range stays a string
+      return d;
     }
   }
   if (std::regex_match(s, float_re())) {
@@ -77,45 +80,14 @@ nlohmann::json plain_scalar(const std::string& s) {
     for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (lower.find("inf") != std::string::npos || lower.find("nan") != std::string::npos)
       return s;  // JSON has no inf/nan
-    return std::stod(t);
+    double d = std::strtod(t.c_str(), nullptr);
+    if (!std::isfinite(d)) return s;  // 1e999: kubectl's reader keeps it a string too
+    return d;
   }
   return s;
 }
 
-nlohmann::json to_json(const YAML::Node& node, const std::string& source) {
-  switch (node.Type()) {
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined:
-      return nullptr;
-    case YAML::NodeType::Scalar:
-      if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str") return node.Scalar();
-      return plain_scalar(node.Scalar());
-    case YAML::NodeType::Sequence: {
-      nlohmann::json arr = nlohmann::json::array();
-      for (const auto& item : node) arr.push_back(to_json(item, source));
-      return arr;
-    }
-    case YAML::NodeType::Map: {
-      nlohmann::json obj = nlohmann::json::object();
-      for (const auto& kv : node) {
-        if (!kv.first.IsScalar()) {
-          throw Error(source + ":" + std::to_string(kv.first.Mark().line + 1) +
-                      ": mapping keys must be scalars");
-        }
-        obj[kv.first.Scalar()] = to_json(kv.second, source);
-      }
-      return obj;
-    }
-  }
-  return nullptr;
-}
-
-std::string yaml_error(const YAML::Exception& e, const std::string& source) {
-  std::string msg = e.msg;
-  if (e.mark.is_null()) return source + ": invalid YAML: " + msg;
-  return source + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
-         ": invalid YAML: " + msg;
-}
+namespace {
 
 // --- writing ---
 
@@ -257,23 +229,14 @@ void emit_value(const nlohmann::json& v, int indent, std::string& out) {
 }  // namespace
 
 nlohmann::json parse(const std::string& text, const std::string& source) {
-  try {
-    return to_json(YAML::Load(text), source);
-  } catch (const YAML::Exception& e) {
-    throw Error(yaml_error(e, source));
-  }
+  std::vector<nlohmann::json> docs = read_documents(text, source, /*first_only=*/true);
+  return docs.empty() ? nlohmann::json(nullptr) : std::move(docs.front());
 }
 
 std::vector<nlohmann::json> parse_all(const std::string& text, const std::string& source) {
   std::vector<nlohmann::json> docs;
-  try {
-    for (const auto& node : YAML::LoadAll(text)) {
-      if (node.IsNull() || !node.IsDefined()) continue;
-      docs.push_back(to_json(node, source));
-    }
-  } catch (const YAML::Exception& e) {
-    throw Error(yaml_error(e, source));
-  }
+  for (auto& doc : read_documents(text, source, /*first_only=*/false))
+    if (!doc.is_null()) docs.push_back(std::move(doc));
   return docs;
 }
 

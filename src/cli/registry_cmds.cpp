@@ -2,6 +2,7 @@
 
 #include "app/app.h"
 #include "base/error.h"
+#include "base/redact.h"
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/progress.h"
@@ -32,11 +33,13 @@ void add_registry_add(CLI::App* parent, Context& ctx) {
   cmd->add_flag("-o,--override", r->override_file,
                 "Write to app.override.yaml (local, not committed)");
   cmd->callback([&ctx, r] {
-    auto status = step_status(ctx, "[1/1] fetching registry '" + r->name + "' from " + r->uri);
+    auto status = step_status(
+        ctx, "[1/1] fetching registry '" + r->name + "' from " + redact_userinfo(r->uri));
     auto entry = registry::add_registry(app::App::load(ctx.start_dir()), *r, ctx.err);
     status->clear();
     if (!ctx.quiet) {
-      ctx.out << "added registry '" << r->name << "' (" << entry.protocol << " " << entry.uri
+      ctx.out << "added registry '" << r->name << "' (" << entry.protocol << " "
+              << redact_userinfo(entry.uri)
               << (entry.commit.empty() ? "" : " at " + short_commit(entry.commit)) << ")\n";
     }
   });
@@ -56,11 +59,11 @@ void add_registry_list(CLI::App* parent, Context& ctx) {
       data.push_back({{"name", row.name},
                       {"override", row.override_entry},
                       {"protocol", e.protocol},
-                      {"uri", e.uri},
+                      {"uri", redact_userinfo(e.uri)},
                       {"version", e.version},
                       {"commit", e.commit}});
-      rows.push_back({row.name, row.override_entry ? "*" : "", e.protocol, e.uri, e.version,
-                      short_commit(e.commit)});
+      rows.push_back({row.name, row.override_entry ? "*" : "", e.protocol, redact_userinfo(e.uri),
+                      e.version, short_commit(e.commit)});
     }
     print_listing(ctx, *format, data, {"name", "override", "protocol", "uri", "version", "commit"},
                   rows);
@@ -83,7 +86,7 @@ void add_registry_describe(CLI::App* parent, Context& ctx) {
       for (const auto& [pkg, lib] : fetched.file.libraries) packages.push_back(pkg);
       print_listing(ctx, *format,
                     {{"name", *name},
-                     {"uri", entry.uri},
+                     {"uri", redact_userinfo(entry.uri)},
                      {"protocol", entry.protocol},
                      {"version", entry.version},
                      {"commit", entry.commit},
@@ -93,7 +96,7 @@ void add_registry_describe(CLI::App* parent, Context& ctx) {
     }
     ctx.out << "REGISTRY NAME:\n"
             << *name << "\n\nURI:\n"
-            << entry.uri << "\n\nPROTOCOL:\n"
+            << redact_userinfo(entry.uri) << "\n\nPROTOCOL:\n"
             << entry.protocol << "\n\n";
     if (!entry.version.empty()) ctx.out << "VERSION:\n" << entry.version << "\n\n";
     if (!entry.commit.empty()) ctx.out << "COMMIT:\n" << entry.commit << "\n\n";
@@ -122,7 +125,8 @@ void add_registry_set(CLI::App* parent, Context& ctx) {
     if (version_opt->count()) r.version = *version;
     auto entry = registry::set_registry(app::App::load(ctx.start_dir()), r, ctx.err);
     if (!ctx.quiet) {
-      ctx.out << "updated registry '" << *name << "' (" << entry.protocol << " " << entry.uri
+      ctx.out << "updated registry '" << *name << "' (" << entry.protocol << " "
+              << redact_userinfo(entry.uri)
               << (entry.commit.empty() ? "" : " at " + short_commit(entry.commit)) << ")\n";
     }
   });

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "base/redact.h"
 #include "cli/cli.h"
 #include "cli/context.h"
 #include "cli/ksonnet_flags.h"
@@ -90,13 +91,14 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return root.exit(e);
   } catch (const CLI::ParseError& e) {
-    print_error(std::string(e.what()) + " (run with --help for usage)");
+    print_error(redact_userinfo(std::string(e.what()) + " (run with --help for usage)"));
     return e.get_exit_code() == 0 ? 0 : 2;
   } catch (const Error& e) {
-    print_error(e.what());
+    // Messages may quote a registry or server URL; its credentials never reach the terminal.
+    print_error(redact_userinfo(e.what()));
     return e.exit_code();
   } catch (const std::exception& e) {
-    print_error(e.what());
+    print_error(redact_userinfo(e.what()));
     return 1;
   }
   return ctx.exit_code;

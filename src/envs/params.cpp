@@ -1,5 +1,7 @@
 #include "envs/params.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <regex>
 
 #include "app/templates.h"
@@ -7,6 +9,7 @@
 #include "base/fs.h"
 #include "base/strings.h"
 #include "edit/edit.h"
+#include "edit/lexer.h"
 
 namespace ks::envs {
 
@@ -90,6 +93,19 @@ void require_component(const app::App& app, const std::string& name) {
                              : " (components: " + str::join(names, ", ") + ")"));
 }
 
+// jsonnet reads 1e999 as infinity, which manifests as null: the value would be lost silently.
+void require_finite_numbers(const std::string& source, const std::string& text) {
+  for (const edit::Token& t : edit::lex(source, "value '" + text + "'")) {
+    if (t.kind != edit::TokenKind::Number) continue;
+    std::string number(t.text(source));
+    if (!std::isfinite(std::strtod(number.c_str(), nullptr))) {
+      throw Error("value '" + text + "': the number " + number +
+                  " is too large (it would be infinity, which ks would store as null); use a "
+                  "smaller number, or --as-string to store the text");
+    }
+  }
+}
+
 }  // namespace
 
 std::string param_value_source(const std::string& text, bool as_string) {
@@ -103,12 +119,14 @@ std::string param_value_source(const std::string& text, bool as_string) {
     std::string t = text[0] == '+' ? text.substr(1) : text;
     if (t[0] == '.') t = "0" + t;
     if (t.back() == '.') t += "0";
+    require_finite_numbers(t, text);
     return t;
   }
   std::string lower = str::to_lower(text);
   if (lower == "true" || lower == "false") return lower;
   if (!text.empty() && (text[0] == '[' || text[0] == '{')) {
     edit::check_expression(text, "value '" + text + "'");
+    require_finite_numbers(text, text);
     return text;
   }
   if (text.size() >= 2 && ((text.front() == '"' && text.back() == '"') ||

@@ -13,7 +13,9 @@ namespace {
 
 using nlohmann::json;
 
-bool parse_number(const std::string& text, json& out) {
+// Non-finite numbers (1e999) are an error: as a string they would hide a typo, as a number they
+// render as null.
+bool parse_number(const std::string& name, const std::string& text, json& out) {
   static const std::regex integer(R"([+-]?(0|[1-9][0-9]*))");
   static const std::regex decimal(R"([+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?)");
   std::string t = str::trim(text);
@@ -27,7 +29,10 @@ bool parse_number(const std::string& text, json& out) {
   }
   if (!std::regex_match(t, decimal)) return false;
   double d = std::strtod(t.c_str(), nullptr);
-  if (!std::isfinite(d)) return false;
+  if (!std::isfinite(d)) {
+    throw Error("param --" + name + ": '" + text +
+                "' is too large for a number (it would be infinity, which renders as null)");
+  }
   out = d;
   return true;
 }
@@ -36,6 +41,9 @@ json parse_structured(const Param& param, const std::string& text) {
   json v;
   try {
     v = json::parse(text);
+  } catch (const json::out_of_range&) {
+    throw Error("param --" + param.name + ": '" + text +
+                "' holds a number too large for JSON (it would be infinity)");
   } catch (const json::exception&) {
     try {
       v = yaml::parse(text, "--" + param.name);
@@ -89,11 +97,11 @@ json typed_value(const Param& param, const std::string& text) {
     case ParamType::String:
       return text;
     case ParamType::Number:
-      if (parse_number(text, number)) return number;
+      if (parse_number(param.name, text, number)) return number;
       if (text == "null") return nullptr;
       throw Error("param --" + param.name + ": '" + text + "' is not a number");
     case ParamType::NumberOrString:
-      if (parse_number(text, number)) return number;
+      if (parse_number(param.name, text, number)) return number;
       return text;
     case ParamType::Bool: {
       std::string t = str::to_lower(str::trim(text));

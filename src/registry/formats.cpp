@@ -3,6 +3,7 @@
 #include "base/error.h"
 #include "base/strings.h"
 #include "base/yaml.h"
+#include "registry/repo_metadata.h"
 
 namespace ks::registry {
 
@@ -58,6 +59,8 @@ void check_package_path(const std::string& path, const std::string& what) {
     if (part == "..")
       throw Error(what + " '" + path +
                   "' contains '..'; package paths must stay inside the registry");
+    if (is_repository_metadata(part))
+      throw Error(what + " '" + path + "' leads into repository metadata ('" + part + "')");
   }
 }
 

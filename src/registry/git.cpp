@@ -8,8 +8,10 @@
 
 #include "base/error.h"
 #include "base/fs.h"
+#include "base/redact.h"
 #include "base/strings.h"
 #include "registry/git_credentials.h"
+#include "registry/repo_metadata.h"
 
 namespace ks::registry::git {
 
@@ -52,7 +54,10 @@ std::string short_hash(const std::string& text) {
   return sha256::hex(sha256::digest(text)).substr(0, 12);
 }
 
-stdfs::path repo_dir(const std::string& url) {
+// Named after the URL without its credentials (a password must not become a folder name, nor a
+// short hash that could be brute-forced).
+stdfs::path repo_dir(const std::string& full_url) {
+  std::string url = redact_userinfo(full_url);
   std::string name;
   for (char c : url)
     name += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' ? c : '_';
@@ -152,8 +157,9 @@ void load_tree(git_repository* repo, const std::string& url, const std::string& 
     throw Error(url + ": " + last_error());
 }
 
+// `rel` is the tree's path in the extracted folder, for messages.
 void write_tree(git_repository* repo, git_tree* tree, const stdfs::path& dest,
-                const std::string& url) {
+                const std::string& url, const std::string& rel) {
   stdfs::create_directories(dest);
   std::size_t n = git_tree_entrycount(tree);
   for (std::size_t i = 0; i < n; ++i) {
@@ -161,13 +167,19 @@ void write_tree(git_repository* repo, git_tree* tree, const stdfs::path& dest,
     std::string name = git_tree_entry_name(e);
     if (name == "." || name == ".." || name.find('/') != std::string::npos)
       throw Error(url + ": bad tree entry name '" + name + "'");
+    // Refused before anything of it is written (copy_package checks again, naming the package).
+    if (is_repository_metadata(name)) {
+      throw Error(url + ": '" + rel + name +
+                  "' is repository metadata; registries cannot contain it, since git would read "
+                  "its config and hooks there");
+    }
     stdfs::path target = dest / name;
     git_filemode_t mode = git_tree_entry_filemode(e);
     if (mode == GIT_FILEMODE_TREE) {
       Tree sub;
       if (git_tree_lookup(sub.out(), repo, git_tree_entry_id(e)) != 0)
         throw Error(url + ": " + last_error());
-      write_tree(repo, sub.p, target, url);
+      write_tree(repo, sub.p, target, url, rel + name + "/");
     } else if (mode == GIT_FILEMODE_COMMIT) {
       throw Error(url + ": '" + name +
                   "' is a git submodule; registries cannot contain submodules");
@@ -213,8 +225,9 @@ std::string resolve(const std::string& url, const std::string& ref, std::ostream
   auto oid = lookup_commit(repo.p, ref);
   if (!err.empty()) {
     if (!oid) throw Error("cannot fetch registry " + url + ": " + err);
-    log << "warning: cannot fetch " << url << " (" << err << "); using the cached copy of "
-        << describe_ref(ref) << " (" << oid_text(*oid).substr(0, 12) << ")\n";
+    log << "warning: cannot fetch " << redact_userinfo(url) << " (" << redact_userinfo(err)
+        << "); using the cached copy of " << describe_ref(ref) << " ("
+        << oid_text(*oid).substr(0, 12) << ")\n";
   }
   if (!oid) throw Error(url + " has no branch, tag or commit named '" + ref + "'");
   return oid_text(*oid);
@@ -227,7 +240,7 @@ void extract(const std::string& url, const std::string& commit, const std::strin
   open_with_commit(repo, url, commit);
   Tree tree;
   load_tree(repo.p, url, commit, subdir, tree);
-  write_tree(repo.p, tree.p, dest, url);
+  write_tree(repo.p, tree.p, dest, url, "");
 }
 
 std::optional<std::string> read_file(const std::string& url, const std::string& commit,

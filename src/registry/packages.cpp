@@ -2,8 +2,10 @@
 
 #include <regex>
 
+#include "app/scratch.h"
 #include "base/error.h"
 #include "base/fs.h"
+#include "base/redact.h"
 #include "base/strings.h"
 #include "prototypes/catalog.h"
 #include "prototypes/generate.h"
@@ -74,7 +76,8 @@ Prepared prepare(const app::App& app, const std::string& reg, const std::string&
     p.local = f.location.protocol == "fs";
     p.ref = p.local ? "" : (ref.empty() ? entry.version : ref);
     p.dir = scratch / "package";
-    copy_package(src, p.dir, what);
+    // Messages are already prefixed with `what` (with_context above).
+    copy_package(src, p.dir, "folder '" + lib->second.path + "'");
     std::string parts_text;
     if (!fs::read_file_if_exists(p.dir / "parts.yaml", parts_text))
       throw Error("no parts.yaml in '" + lib->second.path + "'");
@@ -178,7 +181,7 @@ InstallResult install_package(const app::App& app, const InstallRequest& request
   std::string name = request.name.empty() ? d.package : request.name;
   check_name(name, "package name");
   std::string key = d.registry + "/" + name;
-  fs::TempDir scratch("ks-pkg-");
+  app::ScratchDir scratch(app.layout(), "pkg");
   Prepared p = prepare(app, d.registry, d.package, d.ref, "", scratch.path(), log);
 
   app::Library lib;
@@ -225,7 +228,7 @@ std::vector<InstallResult> install_all(const app::App& app, std::ostream& log) {
   for (const auto& [name, env] : app.spec().environments)
     for (const auto& [key, lib] : env.libraries) items.push_back({name, key, lib});
 
-  fs::TempDir scratch("ks-pkg-");
+  app::ScratchDir scratch(app.layout(), "pkg");
   app::Spec spec = app.spec();
   bool spec_changed = false;
   std::vector<std::pair<Item, Prepared>> work;
@@ -353,7 +356,7 @@ std::vector<PackageRow> list_packages(const app::App& app, bool installed_only, 
       try {
         f = open_registry(app, reg.name, log);
       } catch (const Error& e) {
-        log << "warning: " << e.what() << "\n";
+        log << "warning: " << redact_userinfo(e.what()) << "\n";
         continue;
       }
       for (const auto& [name, entry] : f.file.libraries) {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/scratch.h"
 #include "base/error.h"
 #include "base/fs.h"
 #include "base/strings.h"
@@ -174,7 +175,7 @@ app::Registry add_registry(const app::App& app, const AddRequest& request, std::
                 "; change it with `ks registry set " + request.name +
                 " --uri URI` or remove it first");
   }
-  fs::TempDir scratch("ks-registry-");
+  app::ScratchDir scratch(app.layout(), "registry");
   Fetched fetched;
   app::Registry entry = fetch_new_entry(app, request.name, request.uri, request.version,
                                         scratch.path(), fetched, log);
@@ -196,7 +197,7 @@ app::Registry set_registry(const app::App& app, const SetRequest& request, std::
     throw Error("registry '" + request.name +
                 "' is a local folder; --version applies only to git registries");
   }
-  fs::TempDir scratch("ks-registry-");
+  app::ScratchDir scratch(app.layout(), "registry");
   Fetched fetched;
   app::Registry entry =
       fetch_new_entry(app, request.name, uri, version, scratch.path(), fetched, log);

@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "base/fs.h"
+#include "base/redact.h"
 
 namespace ks::registry {
 
@@ -17,7 +18,9 @@ const char* const kMarker = ".ks-registry.json";
 void fill(const stdfs::path& dir, const app::Registry& entry, const Fetched& fetched) {
   stdfs::copy(fetched.dir, dir,
               stdfs::copy_options::recursive | stdfs::copy_options::copy_symlinks);
-  json marker = {{"protocol", entry.protocol}, {"uri", entry.uri}, {"commit", fetched.commit}};
+  json marker = {{"protocol", entry.protocol},
+                 {"uri", redact_userinfo(entry.uri)},
+                 {"commit", fetched.commit}};
   fs::write_file_atomic(dir / kMarker, marker.dump(2) + "\n");
 }
 
@@ -31,7 +34,8 @@ std::optional<Fetched> read_cache(const app::Layout& layout, const std::string& 
   if (!fs::read_file_if_exists(dir / kMarker, text)) return std::nullopt;
   try {
     json marker = json::parse(text);
-    if (marker.value("uri", "") != entry.uri || marker.value("commit", "") != entry.commit)
+    if (marker.value("uri", "") != redact_userinfo(entry.uri) ||
+        marker.value("commit", "") != entry.commit)
       return std::nullopt;
     std::string yaml_text;
     if (!fs::read_file_if_exists(dir / "registry.yaml", yaml_text)) return std::nullopt;

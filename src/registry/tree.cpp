@@ -10,6 +10,7 @@
 #include "base/error.h"
 #include "base/fs.h"
 #include "base/strings.h"
+#include "registry/repo_metadata.h"
 
 namespace ks::registry {
 
@@ -25,16 +26,32 @@ bool below(const stdfs::path& path, const stdfs::path& root) {
 void copy_entry(const stdfs::path& root, const stdfs::path& real_root, const stdfs::path& from,
                 const stdfs::path& to, const std::string& what, int depth);
 
+std::string shown(const std::string& rel) {
+  return rel.empty() ? "the package folder" : "'" + rel + "'";
+}
+
 // Names that differ only by case would overwrite each other on macOS and Windows checkouts.
 void copy_children(const stdfs::path& root, const stdfs::path& real_root, const stdfs::path& from,
                    const stdfs::path& to, const std::string& what, int depth) {
+  std::vector<std::string> names = fs::list_dir(from);
+  if (looks_like_git_dir(names)) {
+    throw Error(what + ": " + shown(fs::relative_below(from, root)) +
+                " is a git repository folder (HEAD, objects, refs); packages cannot contain "
+                "repository metadata, since git would read its config and hooks there");
+  }
+  for (const auto& name : names) {
+    if (is_repository_metadata(name)) {
+      throw Error(what + ": '" + fs::relative_below(from / name, root) +
+                  "' is repository metadata; packages cannot contain it, since git would read "
+                  "its config and hooks there");
+    }
+  }
   std::map<std::string, std::string> seen;  // lower-case name → name
-  for (const auto& name : fs::list_dir(from)) {
+  for (const auto& name : names) {
     auto [it, fresh] = seen.emplace(str::to_lower(name), name);
     if (!fresh) {
       std::string dir = fs::relative_below(from, root);
-      throw Error(what + ": '" + it->second + "' and '" + name + "' in " +
-                  (dir.empty() ? "the package folder" : "'" + dir + "'") +
+      throw Error(what + ": '" + it->second + "' and '" + name + "' in " + shown(dir) +
                   " differ only by case; rename one");
     }
     copy_entry(root, real_root, from / name, to / name, what, depth);

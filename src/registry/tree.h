@@ -8,7 +8,10 @@ namespace ks::registry {
 // Copies the package folder `src` to `dest` (which must not exist). A symlink whose target stays
 // inside `src` becomes a copy of its target; one that points outside `src` (or is absolute,
 // dangling, or loops) is an error naming it, as is any file that is neither regular nor a folder
-// (devices, FIFOs, sockets), a hard link, and two names in one folder that differ only by case.
+// (devices, FIFOs, sockets), a hard link, two names in one folder that differ only by case, and
+// version-control metadata (repo_metadata.h: `.git` in any spelling, a bare git folder, `.hg`,
+// ...). Nothing is checked after copying starts: on error `dest` may hold part of the package, so
+// it is a scratch folder.
 void copy_package(const std::filesystem::path& src, const std::filesystem::path& dest,
                   const std::string& what);
 

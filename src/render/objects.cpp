@@ -1,6 +1,7 @@
 #include "render/objects.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "base/error.h"
 
@@ -152,6 +153,36 @@ void check_object(const nlohmann::json& obj, const ComponentValue& c) {
     fail("without metadata.name");
 }
 
+// Two definitions of one object would overwrite each other on every apply, and `ks diff` would
+// never settle: each object (group, kind, namespace, name) must come from one place.
+void check_unique(const std::vector<nlohmann::json>& objects, const std::vector<size_t>& owner,
+                  const std::vector<ComponentValue>& values, const ScopeTable& scopes) {
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> first;
+  for (size_t j = 0; j < objects.size(); ++j) {
+    const auto& obj = objects[j];
+    const auto& meta = obj["metadata"];
+    const std::string& name = str_at(meta, "name");
+    if (name.empty()) continue;  // generateName: the server picks a new name each time
+    const std::string& api_version = str_at(obj, "apiVersion");
+    const std::string& kind = str_at(obj, "kind");
+    bool cluster = scopes.scope(api_version, kind) == ScopeTable::Scope::Cluster;
+    std::string ns = cluster ? "" : str_at(meta, "namespace");
+    std::string group = group_of(api_version);
+    auto [it, fresh] = first.emplace(std::make_tuple(group, kind, ns, name), j);
+    if (fresh) continue;
+    std::string what =
+        kind + (group.empty() ? "" : "." + group) + " " + (ns.empty() ? "" : ns + "/") + name;
+    const ComponentValue& a = values[owner[it->second]];
+    const ComponentValue& b = values[owner[j]];
+    if (&a == &b) {
+      throw Error(a.file + ": component '" + a.name + "' produces " + what +
+                  " twice; an object may be defined once");
+    }
+    throw Error(what + " is defined by two components, '" + a.name + "' (" + a.file + ") and '" +
+                b.name + "' (" + b.file + "); an object may come from one component only");
+  }
+}
+
 }  // namespace
 
 ScopeTable::ScopeTable() {
@@ -204,6 +235,7 @@ std::vector<nlohmann::json> collect_objects(const std::vector<ComponentValue>& v
       meta["namespace"] = default_namespace;
     }
   }
+  check_unique(objects, owner, values, scopes);
   return objects;
 }
 

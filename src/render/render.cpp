@@ -9,6 +9,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <future>
+#include <map>
+#include <optional>
+#include <set>
 #include <thread>
 
 #include "base/error.h"
@@ -90,9 +93,13 @@ json parse_output(const std::string& text) {
   return json::parse(text);
 }
 
+// Per component: the param keys it has only because a `global` (module or env) gave them to it.
+using InheritedKeys = std::map<std::string, std::set<std::string>>;
+
 // Module params files evaluated in one go; then module globals applied (ksonnet: a module's
-// `global` values override the component's own, via merge patch).
-json module_params(const EnvContext& ec, Importer& importer) {
+// `global` values override the component's own, via merge patch). `inherited` (optional) gets the
+// keys each component received from its module's `global` only.
+json module_params(const EnvContext& ec, Importer& importer, InheritedKeys* inherited = nullptr) {
   const auto& layout = ec.app.layout();
   std::string code = "{\n";
   bool any = false;
@@ -133,7 +140,12 @@ json module_params(const EnvContext& ec, Importer& importer) {
     if (!comps.is_object()) throw Error(file + ": `components` must be an object");
     for (const auto& c : app::list_components(layout, m)) {
       json v = comps.contains(c.local_name) ? comps[c.local_name] : json::object();
-      if (global.is_object() && !global.empty()) v.merge_patch(global);
+      if (global.is_object() && !global.empty()) {
+        for (auto g = global.begin(); g != global.end(); ++g)
+          if (inherited && !(v.is_object() && v.contains(g.key())))
+            (*inherited)[c.name].insert(g.key());
+        v.merge_patch(global);
+      }
       combined[c.name] = v;
     }
     for (auto it = comps.begin(); it != comps.end(); ++it) {
@@ -168,6 +180,28 @@ json env_params(const EnvContext& ec, Importer& importer, const json& combined) 
     throw Error(file.string() + ": must evaluate to an object with a `components` object");
   }
   return result["components"];
+}
+
+// The keys of the env's globals.libsonnet (`ks param set --env E KEY VALUE`), which the env's
+// params.libsonnet adds to every component.
+std::set<std::string> env_global_keys(const EnvContext& ec, Importer& importer) {
+  std::set<std::string> keys;
+  stdfs::path file = ec.app.layout().env_dir(ec.env.path) / "globals.libsonnet";
+  std::string text;
+  if (!fs::read_file_if_exists(file, text)) return keys;
+  std::optional<json> globals = literal_json(text);
+  if (!globals) {
+    Vm vm(importer);
+    apply_ext_vars(vm, ec);
+    try {
+      globals = parse_output(vm.evaluate_snippet(file.string(), text));
+    } catch (const JsonnetError& e) {
+      throw_jsonnet(e, {}, ec);
+    }
+  }
+  if (globals->is_object())
+    for (auto it = globals->begin(); it != globals->end(); ++it) keys.insert(it.key());
+  return keys;
 }
 
 struct Group {
@@ -500,10 +534,11 @@ class MemoryGuard {
 Result render_env(const app::App& app, const std::string& env_name, const Options& options) {
   EnvContext ec = make_context(app, env_name, options);
   ImportConfig cfg = import_config(ec);
+  InheritedKeys inherited;
   json params;
   {
     Importer params_importer(cfg);
-    params = env_params(ec, params_importer, module_params(ec, params_importer));
+    params = env_params(ec, params_importer, module_params(ec, params_importer, &inherited));
   }
   std::vector<app::Component> all;
   for (const auto& m : ec.modules) {
@@ -531,6 +566,7 @@ Result render_env(const app::App& app, const std::string& env_name, const Option
   }
 
   std::vector<ComponentValue> component_values;
+  std::optional<std::set<std::string>> env_globals;  // read when a YAML/JSON component needs it
   for (const auto& c : comps) {
     const ComponentSource& source = sources.at(c.name);
     json v;
@@ -543,8 +579,14 @@ Result render_env(const app::App& app, const std::string& env_name, const Option
     }
     if (c.type != app::Component::Type::Jsonnet && v.is_object() && params.contains(c.name) &&
         params[c.name].is_object()) {
-      // ksonnet applied a YAML/JSON component's params as a merge patch at the object's root.
-      v.merge_patch(params[c.name]);
+      // ksonnet applied a YAML/JSON component's params as a merge patch at the object's root,
+      // globals included, so `ks param set --global team ml` put `team: ml` at the root of every
+      // imported object, which strict API servers reject. Only the component's own params apply.
+      json patch = params[c.name];
+      for (const auto& k : inherited[c.name]) patch.erase(k);
+      if (!env_globals) env_globals = env_global_keys(ec, importer);
+      for (const auto& k : *env_globals) patch.erase(k);
+      v.merge_patch(patch);
     }
     component_values.push_back({c.name, source.display, std::move(v)});
   }

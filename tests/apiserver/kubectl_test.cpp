@@ -2,6 +2,8 @@
 // when the real client works against it unchanged.
 #include <gtest/gtest.h>
 
+#include "skip.h"
+
 #include <filesystem>
 
 #include "base/fs.h"
@@ -15,9 +17,9 @@ using nlohmann::json;
 
 const char* kKubectl = "/usr/bin/kubectl";
 
-#define SKIP_WITHOUT_KUBECTL()                                                \
-  if (!std::filesystem::exists(kKubectl)) {                                   \
-    GTEST_SKIP() << "kubectl is not installed at /usr/bin/kubectl; skipping"; \
+#define SKIP_WITHOUT_KUBECTL()                                             \
+  if (!std::filesystem::exists(kKubectl)) {                                \
+    KS_SKIP_UNLESS_CI() << "kubectl is not installed at /usr/bin/kubectl"; \
   }
 
 class Kubectl {

@@ -69,6 +69,42 @@ TEST_P(ApplyCli, DiffExitCodes) {
   EXPECT_EQ(bad.code, 2);
 }
 
+// As `kubectl diff`: Secret values never appear, changed keys are marked (before)/(after).
+TEST_P(ApplyCli, DiffMasksSecretValues) {
+  App app(GetParam());
+  const std::string secret = R"(apiVersion: v1
+kind: Secret
+metadata:
+  name: creds
+data:
+  same: c2FtZXZhbHVl
+  changed: b2xkcGFzc3dvcmQ=
+  removed: cmVtb3ZlZHZhbHVl
+)";
+  ks_test::write(app.dir / "components" / "creds.yaml", secret);
+  ASSERT_EQ(app.ks({"apply", "default"}).code, 0);
+  std::string updated = ks::str::replace_all(secret, "b2xkcGFzc3dvcmQ=", "bmV3cGFzc3dvcmQ=");
+  updated = ks::str::replace_all(updated, "  removed: cmVtb3ZlZHZhbHVl\n",
+                                 "  added: YWRkZWR2YWx1ZQ==\nstringData:\n  plain: plainvalue\n");
+  ks_test::write(app.dir / "components" / "creds.yaml", updated);
+  ks_test::Run d = app.ks({"diff", "default"});
+  EXPECT_EQ(d.code, 1) << d.err;
+  for (const char* value : {"c2FtZXZhbHVl", "b2xkcGFzc3dvcmQ=", "bmV3cGFzc3dvcmQ=",
+                            "cmVtb3ZlZHZhbHVl", "YWRkZWR2YWx1ZQ==", "plainvalue"})
+    EXPECT_EQ(d.out.find(value), std::string::npos) << value << " in\n" << d.out;
+  EXPECT_NE(d.out.find("\n-  changed: \"*** (before)\"\n"), std::string::npos) << d.out;
+  EXPECT_NE(d.out.find("\n+  changed: \"*** (after)\"\n"), std::string::npos) << d.out;
+  EXPECT_NE(d.out.find("same: \"***\""), std::string::npos) << d.out;
+  EXPECT_NE(d.out.find("\n-    ks.io/applied-digest: \"*** (before)\"\n"), std::string::npos)
+      << d.out;
+  // Offline, env against env: the same masking.
+  ASSERT_EQ(app.ks({"env", "add", "other", "--namespace", "other"}).code, 0);
+  ks_test::Run envs = app.ks({"diff", "default", "other"});
+  for (const char* value : {"c2FtZXZhbHVl", "bmV3cGFzc3dvcmQ=", "YWRkZWR2YWx1ZQ==", "plainvalue"})
+    EXPECT_EQ(envs.out.find(value), std::string::npos) << value << " in\n" << envs.out;
+  EXPECT_NE(envs.out.find("***"), std::string::npos) << envs.out << envs.err;
+}
+
 TEST_P(ApplyCli, RefusesAnEnvBoundToAnotherServer) {
   App app(GetParam());
   ks_test::Run add =

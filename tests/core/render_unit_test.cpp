@@ -63,6 +63,46 @@ TEST(Objects, SortFollowsKsonnetOrder) {
                                              "Alpha", "Zed"}));
 }
 
+TEST(Objects, OneObjectFromTwoComponentsIsAnErrorNamingBothFiles) {
+  using ks::render::ComponentValue;
+  using nlohmann::json;
+  auto cm = [](const std::string& name, const std::string& ns) {
+    json o = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", name}}}};
+    if (!ns.empty()) o["metadata"]["namespace"] = ns;
+    return o;
+  };
+  auto error_of = [](const std::vector<ComponentValue>& values) {
+    try {
+      ks::render::collect_objects(values, "default");
+    } catch (const ks::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  // The env's namespace fills in the missing one, so these are the same object.
+  EXPECT_EQ(error_of({{"a", "components/a.jsonnet", cm("dup", "")},
+                      {"b", "components/b.yaml", cm("dup", "default")}}),
+            "ConfigMap default/dup is defined by two components, 'a' (components/a.jsonnet) and "
+            "'b' (components/b.yaml); an object may come from one component only");
+  EXPECT_EQ(error_of({{"a", "components/a.jsonnet", json::array({cm("x", ""), cm("x", "")})}}),
+            "components/a.jsonnet: component 'a' produces ConfigMap default/x twice; an object "
+            "may be defined once");
+  json role = {{"apiVersion", "rbac.authorization.k8s.io/v1"},
+               {"kind", "ClusterRole"},
+               {"metadata", {{"name", "r"}, {"namespace", "ignored"}}}};
+  json role2 = role;
+  role2["metadata"].erase("namespace");
+  EXPECT_NE(error_of({{"a", "a.jsonnet", role}, {"b", "b.jsonnet", role2}})
+                .find("ClusterRole.rbac.authorization.k8s.io r is defined by two components"),
+            std::string::npos);
+  // Different namespace, kind or group, and generateName: distinct objects.
+  json deploy = {{"apiVersion", "apps/v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", "x"}}}};
+  json gen = {{"apiVersion", "v1"}, {"kind", "Pod"}, {"metadata", {{"generateName", "p-"}}}};
+  EXPECT_EQ(error_of({{"a", "a.jsonnet", json::array({cm("x", "one"), cm("x", "two"), deploy})},
+                      {"b", "b.jsonnet", json::array({cm("x", ""), gen, gen})}}),
+            "");
+}
+
 TEST(ParamValues, TypingMatchesKsonnet) {
   using ks::envs::param_value_source;
   EXPECT_EQ(param_value_source("1", false), "1");
@@ -76,6 +116,24 @@ TEST(ParamValues, TypingMatchesKsonnet) {
   EXPECT_EQ(param_value_source("say \"hi\"", false), "\"say \\\"hi\\\"\"");
   EXPECT_EQ(param_value_source("[1, 2]", false), "[1, 2]");
   EXPECT_THROW(param_value_source("[1,", false), ks::Error);
+}
+
+// jsonnet turns 1e999 into infinity, which manifests as null: refused, not stored.
+TEST(ParamValues, NonFiniteNumbersAreRefused) {
+  using ks::envs::param_value_source;
+  for (const char* text : {"1e999", "-1e999", "+2.5e400", "[1, 1e999]", "{a: {b: -1E400}}"}) {
+    try {
+      param_value_source(text, false);
+      ADD_FAILURE() << text;
+    } catch (const ks::Error& e) {
+      std::string msg = e.what();
+      EXPECT_EQ(msg.rfind("value '" + std::string(text) + "': the number ", 0), 0u) << msg;
+      EXPECT_NE(msg.find("--as-string"), std::string::npos) << msg;
+      EXPECT_EQ(msg.find('\n'), std::string::npos);
+    }
+  }
+  EXPECT_EQ(param_value_source("1e999", true), "\"1e999\"");
+  EXPECT_EQ(param_value_source("1e308", false), "1e308");
 }
 
 }  // namespace

@@ -74,4 +74,36 @@ TEST(Spec, ErrorsNameTheFileAndField) {
                "'environments.a.targets' must be a list");
 }
 
+// `ks show` reads environments/PATH/main.jsonnet; PATH must not lead outside environments/.
+TEST(Spec, EnvPathsThatLeaveEnvironmentsAreRefused) {
+  auto error_of = [](const std::string& env_yaml, bool as_override) {
+    std::string text =
+        "apiVersion: 0.3.0\nkind: ksonnet.io/app\nname: a\nenvironments:\n" + env_yaml;
+    try {
+      if (as_override) {
+        auto spec = ks::app::parse_spec("apiVersion: 0.3.0\nname: a\n", "app.yaml");
+        ks::app::apply_override(spec, text, "app.override.yaml");
+      } else {
+        ks::app::parse_spec(text, "app.yaml");
+      }
+    } catch (const ks::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  EXPECT_EQ(error_of("  prod:\n    path: /etc\n", false),
+            "app.yaml: environment 'prod': path '/etc' is absolute; an env's path is a folder "
+            "under environments/ (like 'prod' or 'us-west/prod')");
+  EXPECT_NE(error_of("  prod:\n    path: ../../escape\n", false)
+                .find("app.yaml: environment 'prod': path '../../escape' contains '..'"),
+            std::string::npos);
+  EXPECT_NE(error_of("  ../up: {}\n", false).find("environment '../up': path '../up'"),
+            std::string::npos);
+  EXPECT_NE(
+      error_of("  p:\n    path: a/../../b\n", true).rfind("app.override.yaml: environment", 0),
+      std::string::npos);
+  EXPECT_NE(error_of("  p:\n    path: 'C:\\\\x'\n", false).find("is absolute"), std::string::npos);
+  EXPECT_EQ(error_of("  us-west/prod: {}\n  b:\n    path: team/b\n", false), "");
+}
+
 }  // namespace

@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
+#include "app/scratch.h"
 #include "app/transaction.h"
 #include "base/fs.h"
 #include "ks_test.h"
@@ -20,6 +24,31 @@ class TransactionTest : public ::testing::Test {
   ks::fs::TempDir dir{"ks-txn-"};
   ks::app::Layout layout;
 };
+
+// A scratch folder whose owner was killed is removed by the next command; a live one is not.
+TEST_F(TransactionTest, ScratchOfAKilledProcessIsRemovedByTheNextCommand) {
+  stdfs::path scratch = layout.root / ".ksonnet" / "scratch";
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ks::app::ScratchDir* leaked = new ks::app::ScratchDir(layout, "pkg");
+    ks_test::write(leaked->path() / "package" / "big", "data");
+    ::kill(::getpid(), SIGKILL);  // no destructor runs, as with a killed ks
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  ASSERT_EQ(ks::fs::list_dir(scratch).size(), 2u);
+  {
+    ks::app::ScratchDir live(layout, "pkg");  // creating one cleans the stale one
+    EXPECT_EQ(ks::fs::list_dir(scratch).size(), 2u);
+    EXPECT_TRUE(stdfs::is_directory(live.path()));
+    ks::app::recover(layout);  // what every command runs first
+    ks::app::remove_stale_scratch(layout);
+    EXPECT_TRUE(stdfs::is_directory(live.path())) << "a live scratch folder was removed";
+  }
+  EXPECT_TRUE(ks::fs::list_dir(scratch).empty());
+}
 
 TEST_F(TransactionTest, CommitAppliesEverythingAndCleansUp) {
   {

@@ -114,6 +114,14 @@ TEST(Crash, EveryKillLeavesTheOldOrTheNewApp) {
       EXPECT_EQ(next.code, 0) << sc.name << " trial " << t << ": " << next.err;
       EXPECT_FALSE(stdfs::exists(dir / ".ksonnet" / "journal"));
       EXPECT_FALSE(stdfs::exists(dir / ".ksonnet" / "tmp"));
+      // Staging of a killed pkg install / registry add: never in TMPDIR, and the next command
+      // removed what it left in the app.
+      std::vector<std::string> left = ks::fs::list_dir(p.sb.root() / "tmp");
+      if (stdfs::exists(dir / ".ksonnet" / "scratch")) {
+        for (const auto& n : ks::fs::list_dir(dir / ".ksonnet" / "scratch"))
+          left.push_back(".ksonnet/scratch/" + n);
+      }
+      EXPECT_TRUE(left.empty()) << sc.name << " trial " << t << " left " << left.front();
       if (is_old) {  // the interrupted command can simply be run again
         ks_test::Run again = p.sb.ks(sc.args, dir);
         EXPECT_EQ(again.code, 0) << sc.name << " rerun, trial " << t << ": " << again.err;

@@ -45,6 +45,9 @@ std::vector<std::string> sandbox_env(const ks_test::Sandbox& sb,
   vars["KUBECONFIG"] = (sb.home() / ".kube" / "config").string();
   vars["XDG_CACHE_HOME"] = (sb.home() / ".cache").string();
   vars["NO_COLOR"] = "1";
+  // A private temp dir, so a test can see what a killed ks left there.
+  vars["TMPDIR"] = (sb.root() / "tmp").string();
+  stdfs::create_directories(sb.root() / "tmp");
   for (const auto& [k, v] : extra) vars[k] = v;
   std::vector<std::string> out;
   for (const auto& [k, v] : vars) out.push_back(k + "=" + v);

@@ -241,6 +241,52 @@ TEST_F(ShowTest, NativeFunctions) {
   EXPECT_EQ(objs[0]["data"]["e"], "a\\.b\\*");
 }
 
+// kubectl resolves YAML merge keys; so do `ks import` and std.native('parseYaml'). Aliases that
+// refer to themselves are a one-line error naming the file, in every YAML ks reads.
+TEST_F(ShowTest, YamlMergeKeysAreResolvedAndSelfReferencesRefused) {
+  const std::string merged = R"(apiVersion: v1
+kind: ConfigMap
+metadata:
+  labels: &l {app: web, tier: front}
+  annotations:
+    <<: *l
+    tier: back
+  name: merged
+)";
+  write(sb.root() / "in.yaml", merged);
+  ASSERT_EQ(ks({"import", "-f", (sb.root() / "in.yaml").string()}).code, 0);
+  write(root / "components/parsed.jsonnet",
+        "std.native('parseYaml')(importstr 'parsed.txt')[0] + {metadata+: {name: 'parsed'}}\n");
+  write(root / "components/parsed.txt", merged);
+  nlohmann::json want = {{"app", "web"}, {"tier", "back"}};
+  int seen = 0;
+  for (const auto& item : items("default")) {
+    ++seen;
+    EXPECT_EQ(item["metadata"]["annotations"], want) << item.dump();
+    EXPECT_EQ(item["metadata"]["labels"].value("tier", ""), "front") << item.dump();
+  }
+  EXPECT_EQ(seen, 2);
+  for (const auto& e : std::filesystem::directory_iterator(root / "components")) {
+    if (e.path().extension() == ".yaml") {  // the imported component: merged when written
+      EXPECT_EQ(read(e.path()).find("<<"), std::string::npos) << e.path();
+    }
+  }
+
+  write(root / "components/parsed.txt", "a: &a [*a]\n");
+  auto parsed = ks({"show", "default"});
+  EXPECT_EQ(parsed.code, 1);
+  EXPECT_NE(parsed.err.find("components/parsed.jsonnet"), std::string::npos) << parsed.err;
+  EXPECT_NE(parsed.err.find("YAML alias *a refers to a node that contains it"), std::string::npos)
+      << parsed.err;
+  std::filesystem::remove(root / "components/parsed.jsonnet");
+  write(sb.root() / "self.yaml", "apiVersion: v1\nkind: &k [*k]\nmetadata: {name: x}\n");
+  auto imported = ks({"import", "-f", (sb.root() / "self.yaml").string()});
+  EXPECT_EQ(imported.code, 1);
+  EXPECT_EQ(imported.err, "error: " + (sb.root() / "self.yaml").string() +
+                              ":2:11: YAML alias *k refers to a node that contains it (a cycle); "
+                              "use a separate anchor\n");
+}
+
 TEST_F(ShowTest, RefusesToRenderADriftedPackage) {
   write(sb.root() / "reg/registry.yaml",
         "apiVersion: 0.2.0\nkind: ksonnet.io/registry\nlibraries:\n  p:\n    path: p\n    version: "

@@ -1,15 +1,20 @@
 // The prototype header parser (`// @name`, `// @param ...`) on arbitrary prototype files.
+#include "base/error.h"
 #include "fuzz_target.h"
 #include "prototypes/prototype.h"
 #include "prototypes/values.h"
 
 KS_FUZZ_TARGET(prototype_header) {
+  ks::prototypes::Prototype proto;
   try {
-    auto proto = ks::prototypes::parse_prototype(fuzz_text(data, size), "fuzz.jsonnet");
-    KS_FUZZ_CHECK(!proto.name.empty());
-    for (const auto& p : proto.params) ks::prototypes::usage_line(p);
-    ks::prototypes::params_usage(proto);
-  } catch (const std::exception&) {
+    proto = ks::prototypes::parse_prototype(fuzz_text(data, size), "fuzz.jsonnet");
+  } catch (const ks::Error&) {
+    return ks_fuzz::kRejected;
   }
-  return 0;
+  KS_FUZZ_MUTATE_IF("prototype_header", proto.name.clear());
+  // Invariants: a parsed prototype has a name, and its help text can always be printed.
+  KS_FUZZ_CHECK(!proto.name.empty());
+  for (const auto& p : proto.params) KS_FUZZ_CHECK(!ks::prototypes::usage_line(p).empty());
+  ks::prototypes::params_usage(proto);
+  return ks_fuzz::kAccepted;
 }

@@ -36,6 +36,24 @@ TEST(Values, Typing) {
   EXPECT_THROW(typed_value(param(ParamType::Array), "{\"a\": 1}"), Error);
 }
 
+TEST(Values, NonFiniteNumbersAreRefused) {
+  for (ParamType t : {ParamType::Number, ParamType::NumberOrString}) {
+    for (const char* text : {"1e999", "-1e999", "1.5e400"}) {
+      try {
+        typed_value(param(t, "replicas"), text);
+        ADD_FAILURE() << text;
+      } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()), "param --replicas: '" + std::string(text) +
+                                             "' is too large for a number (it would be infinity, "
+                                             "which renders as null)");
+      }
+    }
+  }
+  EXPECT_THROW(typed_value(param(ParamType::Array), "[1e999]"), Error);
+  EXPECT_THROW(typed_json(param(ParamType::Number), json("1e999")), Error);
+  EXPECT_EQ(typed_value(param(ParamType::Number), "1e308"), json(1e308));
+}
+
 TEST(Values, JsonFromValuesFile) {
   EXPECT_EQ(typed_json(param(ParamType::Number), json(2)), json(2));
   EXPECT_EQ(typed_json(param(ParamType::Number), json("2")), json(2));

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "e2e_util.h"
+#include "skip.h"
 
 extern char** environ;
 
@@ -70,7 +71,7 @@ class GitDaemon {
 };
 
 TEST(RegistryGitDaemon, AddAndInstallOverGitProtocol) {
-  if (!stdfs::exists(kGitDaemon)) GTEST_SKIP() << "git daemon is not installed";
+  if (!stdfs::exists(kGitDaemon)) KS_SKIP_UNLESS_CI() << "git daemon is not installed";
   Sandbox sb;
   stdfs::path served = sb.root() / "served";
   write_demo_registry(served / "repo" / "reg");
@@ -92,6 +93,58 @@ TEST(RegistryGitDaemon, AddAndInstallOverGitProtocol) {
   ks_test::Run show = sb.ks({"show", "default"}, app);
   expect_ok(show, "show");
   EXPECT_NE(show.out.find("label: web"), std::string::npos) << show.out;
+}
+
+// Every file and folder name below `dir`, and the content of those that hold `needle`.
+std::vector<std::string> mentions(const stdfs::path& dir, const std::string& needle) {
+  std::vector<std::string> found;
+  for (const auto& e : stdfs::recursive_directory_iterator(dir)) {
+    std::string p = e.path().string();
+    if (p.find(needle) != std::string::npos) found.push_back("name " + p);
+    if (e.is_regular_file() && read(e.path()).find(needle) != std::string::npos)
+      found.push_back("content " + p);
+  }
+  return found;
+}
+
+TEST(RegistryGitDaemon, CredentialsInTheUrlAreNeverShownNorKeptOutsideAppYaml) {
+  if (!stdfs::exists(kGitDaemon)) KS_SKIP_UNLESS_CI() << "git daemon is not installed";
+  Sandbox sb;
+  stdfs::path served = sb.root() / "served";
+  write_demo_registry(served / "repo" / "reg");
+  git::commit_all(served / "repo", "first");
+  int port = free_port();
+  GitDaemon daemon(served, port);
+  ASSERT_TRUE(daemon.running());
+  for (int i = 0; i < 100 && !accepting(port); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  ASSERT_TRUE(accepting(port));
+
+  stdfs::path app = new_app(sb, "app");
+  const std::string secret = "S3CRETPW";
+  std::string url =
+      "git://user:" + secret + "@127.0.0.1:" + std::to_string(port) + "/repo/tree/master/reg";
+  std::string output;
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"registry", "add", "local", url},
+        {"pkg", "install", "local/demo"},
+        {"registry", "list"},
+        {"registry", "list", "-o", "json"},
+        {"registry", "describe", "local"},
+        {"pkg", "install", "local/nothere"},
+        {"registry", "add", "other", "https://user:" + secret + "@127.0.0.1:1/r.git"}}) {
+    ks_test::Run r = sb.ks(args, app);
+    output += r.out + r.err;
+  }
+  EXPECT_EQ(output.find(secret), std::string::npos) << output;
+  EXPECT_NE(output.find("git://***@127.0.0.1:"), std::string::npos) << output;
+  EXPECT_NE(output.find("https://***@127.0.0.1:1/r.git"), std::string::npos) << output;
+  EXPECT_EQ(read(app / "vendor" / "local" / "demo" / "demo.libsonnet"), "{ label: 'web' }\n");
+  // app.yaml keeps the URL as written; nothing else on disk holds the password.
+  EXPECT_NE(read(app / "app.yaml").find(url), std::string::npos);
+  std::vector<std::string> found = mentions(sb.root(), secret);
+  std::erase(found, "content " + (app / "app.yaml").string());
+  EXPECT_TRUE(found.empty()) << found.front();
 }
 
 }  // namespace

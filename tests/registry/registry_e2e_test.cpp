@@ -321,6 +321,58 @@ TEST_F(BadRegistry, SymlinkOutsideThePackageInGit) {
   expect_install_fails(file_url(repo), "symlink 'leak.yaml' points outside the package");
 }
 
+// A vendored `.git` runs its config's core.fsmonitor on the next `git status` there.
+TEST_F(BadRegistry, RepositoryMetadataInAFolderRegistry) {
+  const std::string fsmonitor = "[core]\n\tfsmonitor = touch /tmp/ks-pwned\n";
+  struct Case {
+    std::string file, needle;
+  };
+  for (const Case& c : {Case{".git/config", "'.git' is repository metadata"},
+                        Case{".GIT/config", "'.GIT' is repository metadata"},
+                        Case{"sub/.Git", "'sub/.Git' is repository metadata"},
+                        Case{"sub/.git./config", "'sub/.git.' is repository metadata"},
+                        Case{"sub/GIT~1/config", "'sub/GIT~1' is repository metadata"},
+                        Case{".hg/hgrc", "'.hg' is repository metadata"},
+                        Case{"bare/HEAD", "'bare' is a git repository folder"}}) {
+    SCOPED_TRACE(c.file);
+    stdfs::remove_all(sb.root() / "r");
+    write_demo_registry(sb.root() / "r");
+    write(sb.root() / "r" / "demo" / c.file, fsmonitor);
+    if (c.file == "bare/HEAD") {
+      stdfs::create_directories(sb.root() / "r" / "demo" / "bare" / "objects");
+      stdfs::create_directories(sb.root() / "r" / "demo" / "bare" / "refs");
+    }
+    sb.ks({"registry", "rm", "bad"}, app);
+    expect_install_fails("../r", "package bad/demo: folder 'demo': " + c.needle);
+    EXPECT_FALSE(stdfs::exists(app / "vendor" / "bad"));
+  }
+  // A registry.yaml path into metadata.
+  sb.ks({"registry", "rm", "bad"}, app);
+  before = snapshot(app);
+  write(sb.root() / "r2" / "registry.yaml",
+        "apiVersion: 0.2.0\nkind: ksonnet.io/registry\nlibraries:\n  demo: {path: x/.git}\n");
+  expect_add_fails("../r2", "leads into repository metadata");
+}
+
+TEST_F(BadRegistry, RepositoryMetadataInAGitRegistry) {
+  for (const std::string name : {".git", ".GIT", ".Git"}) {
+    for (bool as_folder : {true, false}) {
+      SCOPED_TRACE(name + (as_folder ? "/config" : " file"));
+      stdfs::path repo = sb.root() / ("gitrepo" + name + (as_folder ? "d" : "f"));
+      write_demo_registry(repo);
+      git::commit_all(repo, "good");
+      git::commit_raw_entry(
+          repo, "demo", name, as_folder,
+          as_folder ? "[core]\n\tfsmonitor = touch /tmp/ks-pwned\n" : "gitdir: /tmp\n");
+      // The registry's tree is extracted (into the app's registry cache) before any package is
+      // installed, so the whole registry is refused, naming the package folder's entry.
+      expect_add_fails(file_url(repo), "'demo/" + name + "' is repository metadata");
+      EXPECT_FALSE(stdfs::exists(app / "vendor" / "bad"));
+      EXPECT_FALSE(stdfs::exists(app / ".ksonnet" / "registries" / "bad"));
+    }
+  }
+}
+
 TEST_F(BadRegistry, MissingPackageFolderAndParts) {
   write(sb.root() / "r" / "registry.yaml",
         "apiVersion: 0.2.0\nkind: ksonnet.io/registry\nlibraries:\n  demo: {path: nowhere}\n");
