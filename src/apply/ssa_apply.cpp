@@ -150,9 +150,12 @@ ObjectResult apply_one(Session& session, const PlannedObject& p, const ApplyCall
       return {p.ref, Action::Created, ""};
     return {p.ref, Action::Configured, ""};
   }
+  // A controller may write status between the read and the apply (a real server's Deployment
+  // controller does, under load): a new resourceVersion alone does not mean the apply changed it.
   bool same = call.dry_run ? strip_noise(live) == strip_noise(result)
-                           : !resource_version(live).empty() &&
-                                 resource_version(live) == resource_version(result);
+                           : (!resource_version(live).empty() &&
+                              resource_version(live) == resource_version(result)) ||
+                                 strip_noise(live) == strip_noise(result);
   return {p.ref, same ? Action::Unchanged : Action::Configured, ""};
 }
 
