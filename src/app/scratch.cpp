@@ -1,6 +1,7 @@
 #include "app/scratch.h"
 
 #include <fcntl.h>
+#include <stdlib.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -17,8 +18,8 @@ namespace stdfs = std::filesystem;
 
 namespace {
 
-// The owner's lock sits beside its folder (PREFIX-XXXXXX.lock), created right after the folder
-// and removed after it, so a process killed while removing its folder still leaves a lock file
+// The owner's lock sits beside its folder (PREFIX-XXXXXX.lock), created before the folder and
+// removed after it, so a process killed while removing its folder still leaves a lock file
 // that the next command finds unlocked.
 stdfs::path lock_of(const stdfs::path& dir) {
   return stdfs::path(dir.string() + ".lock");
@@ -69,15 +70,25 @@ ScratchDir::ScratchDir(const Layout& layout, const std::string& prefix) {
   remove_stale_scratch(layout);
   std::error_code ec;
   stdfs::create_directories(scratch_root(layout), ec);
-  dir_ = fs::make_temp_dir(prefix + "-", scratch_root(layout));
-  lock_fd_ = ::open(lock_of(dir_).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX) != 0) {
-    std::string why = std::strerror(errno);
-    stdfs::remove_all(dir_, ec);
-    throw Error("cannot create a scratch folder in " + scratch_root(layout).string() + ": " + why);
+  // The lock comes first (a unique name from mkstemps), the folder second: a process killed
+  // between the two leaves only an unlocked lock file, which the next command removes at once.
+  std::string name = (scratch_root(layout) / (prefix + "-XXXXXX.lock")).string();
+  lock_fd_ = ::mkstemps(name.data(), 5);
+  if (lock_fd_ >= 0 && ::fcntl(lock_fd_, F_SETFD, FD_CLOEXEC) == 0 &&
+      ::flock(lock_fd_, LOCK_EX) == 0) {
+    dir_ = stdfs::path(name.substr(0, name.size() - 5));
+    if (stdfs::create_directory(dir_, ec) && !ec) {
+      work_ = dir_ / "work";
+      stdfs::create_directories(work_);
+      return;
+    }
   }
-  work_ = dir_ / "work";
-  stdfs::create_directories(work_);
+  std::string why = ec ? ec.message() : std::strerror(errno);
+  if (lock_fd_ >= 0) {
+    ::unlink(name.c_str());
+    ::close(lock_fd_);
+  }
+  throw Error("cannot create a scratch folder in " + scratch_root(layout).string() + ": " + why);
 }
 
 ScratchDir::~ScratchDir() {
