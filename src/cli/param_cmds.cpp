@@ -41,6 +41,8 @@ envs::ParamTarget target_of(SetFlags& f, size_t want_key_args, std::string& key,
   for (size_t i = 0; i < f.options.size(); ++i)
     if (f.options[i]->count() > 0) f.args.push_back(*values[i]);
   size_t n = f.args.size();
+  // ksonnet 0.13: with --env, `KEY VALUE` (one positional fewer) is that env's global param.
+  if (!f.global && !f.env.empty() && n == want_key_args) f.global = true;
   size_t expected = (f.global ? 1 : 2) + want_key_args - 1;
   if (n != expected) {
     throw Error(f.global ? "expected KEY" + std::string(value ? " VALUE" : "") + " with --global"

@@ -211,3 +211,25 @@ TEST_F(ParamsTest, ListAndDiff) {
 }
 
 }  // namespace
+
+namespace {
+
+// ksonnet 0.13's `ks param set KEY VALUE --env E` (no component) sets E's global param, as
+// `--global --env E` does; without --env two positionals are still an error.
+TEST_F(ParamsTest, KsonnetEnvGlobalFormWithoutComponent) {
+  auto r = ks({"param", "set", "value", "from-env-global", "--env", "gke"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(read(root / "environments/gke/globals.libsonnet").find("value: \"from-env-global\""),
+            std::string::npos)
+      << read(root / "environments/gke/globals.libsonnet");
+  EXPECT_EQ(data("gke")["value"], "from-env-global");
+  auto unset = ks({"param", "unset", "value", "--env", "gke"});
+  EXPECT_EQ(unset.code, 0) << unset.err;
+  EXPECT_EQ(read(root / "environments/gke/globals.libsonnet").find("from-env-global"),
+            std::string::npos);
+  auto bare = ks({"param", "set", "value", "x"});
+  EXPECT_NE(bare.code, 0);
+  EXPECT_NE(bare.err.find("expected COMPONENT KEY VALUE"), std::string::npos) << bare.err;
+}
+
+}  // namespace
