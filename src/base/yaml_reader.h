@@ -22,7 +22,7 @@ struct AliasLimits {
   size_t max_bytes = 16u << 20;
 };
 
-// Input must be UTF-8 (or UTF-16/32 with a byte order mark); invalid UTF-8 is refused naming the
+// Input must be UTF-8 without NUL bytes (UTF-16/32 files are refused); invalid UTF-8 is refused naming the
 // line and column of the first bad byte.
 // Reads the documents of `text` (only the first when `first_only`); a document whose root is null
 // is returned as null. Throws ks::Error naming `source`, line and column.

@@ -112,13 +112,19 @@ std::string param_value_source(const std::string& text, bool as_string) {
   if (as_string) return edit::to_jsonnet_literal(text);
   static const std::regex kInt(R"(^[+-]?[1-9][0-9]*$|^0$)");
   // A dot or an exponent is required: "01234" (a zip code, a tag) stays a string.
+  // Leading zeros keep it a string as well ("040.5"): jsonnet has no such number literal.
   static const std::regex kFloat(
-      R"(^[+-]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$|^[+-]?[1-9][0-9]*[eE][+-]?[0-9]+$)");
+      R"(^[+-]?((0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$|^[+-]?[1-9][0-9]*[eE][+-]?[0-9]+$)");
   if (std::regex_match(text, kInt)) return std::string(text[0] == '+' ? text.substr(1) : text);
   if (std::regex_match(text, kFloat)) {
     std::string t = text[0] == '+' ? text.substr(1) : text;
-    if (t[0] == '.') t = "0" + t;
-    if (t.back() == '.') t += "0";
+    // Jsonnet wants digits on both sides of the dot: ".5" -> "0.5", "-.5" -> "-0.5",
+    // "5." -> "5.0", "5.e3" -> "5.0e3".
+    size_t dot = t.find('.');
+    if (dot != std::string::npos) {
+      if (dot + 1 == t.size() || t[dot + 1] == 'e' || t[dot + 1] == 'E') t.insert(dot + 1, "0");
+      if (dot == 0 || t[dot - 1] == '-') t.insert(dot, "0");
+    }
     require_finite_numbers(t, text);
     return t;
   }

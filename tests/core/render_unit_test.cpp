@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "base/error.h"
+#include "edit/edit.h"
 #include "envs/params.h"
 #include "render/errors.h"
 #include "render/objects.h"
@@ -134,6 +135,22 @@ TEST(ParamValues, NonFiniteNumbersAreRefused) {
   }
   EXPECT_EQ(param_value_source("1e999", true), "\"1e999\"");
   EXPECT_EQ(param_value_source("1e308", false), "1e308");
+}
+
+// Every number ks writes is a jsonnet number literal (found by fuzz_param_value: "040." was
+// written as 040.0, two tokens); leading zeros keep the text a string, as "007" does.
+TEST(ParamValues, NumbersAreWrittenAsJsonnetLiterals) {
+  using ks::envs::param_value_source;
+  EXPECT_EQ(param_value_source("040.", false), "\"040.\"");
+  EXPECT_EQ(param_value_source("00.5", false), "\"00.5\"");
+  EXPECT_EQ(param_value_source("0.5", false), "0.5");
+  EXPECT_EQ(param_value_source("-.5", false), "-0.5");
+  EXPECT_EQ(param_value_source(".5", false), "0.5");
+  EXPECT_EQ(param_value_source("5.", false), "5.0");
+  EXPECT_EQ(param_value_source("5.e3", false), "5.0e3");
+  EXPECT_EQ(param_value_source("-5.E-3", false), "-5.0E-3");
+  for (const char* text : {"040.", "-.5", "5.e3", "+.5e2", "0.", "-0."})
+    EXPECT_NO_THROW(ks::edit::check_expression(param_value_source(text, false), text)) << text;
 }
 
 }  // namespace

@@ -33,6 +33,26 @@ TEST(Yaml, NumbersOutOfRangeStayStringsAsInKubectl) {
   EXPECT_TRUE(v["d"].is_number());
 }
 
+// yaml-cpp would decode "X\0\0\0" as UTF-32 into code points that are not UTF-8 (found by
+// fuzz_yaml_stream); NUL bytes and UTF-16/32 byte order marks are refused with where they are.
+TEST(Yaml, NulBytesAndWideEncodingsAreRefused) {
+  for (const std::string& text :
+       {std::string("\x01\0\0\0\0+a]\na]\n: ", 14), std::string("a: 1\nb: \0\n", 11),
+        std::string("\xFF\xFE"
+                    "a\0:\0 \0"
+                    "1\0",
+                    10)}) {
+    try {
+      ks::yaml::parse(text, "odd.yaml");
+      ADD_FAILURE() << "accepted";
+    } catch (const ks::Error& e) {
+      std::string msg = e.what();
+      EXPECT_EQ(msg.rfind("odd.yaml:", 0), 0u) << msg;
+      EXPECT_NE(msg.find("not UTF-8"), std::string::npos) << msg;
+    }
+  }
+}
+
 TEST(Yaml, ErrorsNameSourceAndLine) {
   try {
     ks::yaml::parse("a: 1\nb: [\n", "file.yaml");
