@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "base/error.h"
+#include "base/strings.h"
 #include "base/yaml.h"
 
 namespace ks::yaml {
@@ -20,6 +21,9 @@ namespace ks::yaml {
 namespace {
 
 using nlohmann::json;
+
+size_t first_invalid_utf8(const std::string& s, size_t from = 0);
+std::string latin1_escapes_as_utf8(const std::string& s);
 
 std::string where(const std::string& source, const YAML::Mark& mark) {
   if (mark.is_null()) return source;
@@ -74,7 +78,8 @@ class Builder : public YAML::EventHandler {
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& text) override {
+                const std::string& decoded) override {
+    const std::string text = latin1_escapes_as_utf8(decoded);
     // yaml-cpp tags quoted scalars "!"; plain ones "?" (then typed as YAML 1.1 does).
     bool as_string = tag == "!" || tag == "tag:yaml.org,2002:str";
     Sized value{as_string ? json(text) : plain_scalar(text), 1, text.size(), text};
@@ -225,8 +230,8 @@ class Builder : public YAML::EventHandler {
 
 // Offset of the first byte that does not belong to well-formed UTF-8 (no overlong forms, no
 // surrogates, nothing above U+10FFFF), or npos.
-size_t first_invalid_utf8(const std::string& s) {
-  size_t i = 0;
+size_t first_invalid_utf8(const std::string& s, size_t from) {
+  size_t i = from;
   while (i < s.size()) {
     auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
     unsigned char c = b(0);
@@ -244,6 +249,25 @@ size_t first_invalid_utf8(const std::string& s) {
     i += len;
   }
   return std::string::npos;
+}
+
+// yaml-cpp 0.7 decodes the double-quoted escapes \N (U+0085) and \_ (U+00A0) to the single
+// bytes 0x85 and 0xA0, not to UTF-8 (found by fuzz_import: the component ks wrote did not read
+// back). The input was checked to be UTF-8, so a byte that breaks UTF-8 in a decoded scalar came
+// from one of those escapes: it is written as the character it stands for.
+std::string latin1_escapes_as_utf8(const std::string& s) {
+  size_t bad = first_invalid_utf8(s);
+  if (bad == std::string::npos) return s;
+  std::string out;
+  size_t done = 0;
+  while (bad != std::string::npos) {
+    out.append(s, done, bad - done);
+    str::append_utf8(out, static_cast<unsigned char>(s[bad]));  // 0x85 -> U+0085, 0xA0 -> U+00A0
+    done = bad + 1;
+    bad = first_invalid_utf8(s, done);
+  }
+  out.append(s, done, std::string::npos);
+  return out;
 }
 
 // kubectl's reader refuses invalid UTF-8 too, and a string holding it cannot be written as JSON

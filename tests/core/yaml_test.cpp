@@ -53,6 +53,22 @@ TEST(Yaml, NulBytesAndWideEncodingsAreRefused) {
   }
 }
 
+// yaml-cpp decodes \N and \_ to the bytes 0x85 and 0xA0; ks reads them as the characters U+0085
+// and U+00A0, so what it writes reads back (found by fuzz_import).
+TEST(Yaml, NelAndNbspEscapesAreUtf8) {
+  json v = ks::yaml::parse("a: \"x\\Ny\\_z\\Lw\"\nb: \"\u0105\\N\"\n", "t");
+  EXPECT_EQ(v["a"], "x\u0085y\u00a0z\u2028w");
+  EXPECT_EQ(v["b"], "\u0105\u0085");
+  EXPECT_EQ(ks::yaml::parse(ks::yaml::emit(v), "back"), v);
+}
+
+// A document that is a multi-line string round-trips (found by fuzz_yaml_stream).
+TEST(Yaml, RootMultiLineStringReadsBack) {
+  json v = ks::yaml::parse("az ]\n\nz ]\n", "t");
+  EXPECT_EQ(v, "az ]\nz ]");
+  EXPECT_EQ(ks::yaml::parse(ks::yaml::emit(v), "back"), v) << ks::yaml::emit(v);
+}
+
 TEST(Yaml, ErrorsNameSourceAndLine) {
   try {
     ks::yaml::parse("a: 1\nb: [\n", "file.yaml");
