@@ -46,28 +46,41 @@ const std::set<std::string> kSubdomainKinds = {
     "PriorityClass.scheduling.k8s.io",
 };
 
+// One of the API server's DNS name rules: its pattern, length limit and message.
+struct DnsRule {
+  std::regex pattern;
+  size_t max_length;
+  const char* message;
+};
+
+std::string dns_problem(const std::string& name, const DnsRule& rule) {
+  if (name.size() > rule.max_length)
+    return "must be no more than " + std::to_string(rule.max_length) + " characters";
+  return std::regex_match(name, rule.pattern) ? "" : rule.message;
+}
+
 std::string subdomain_problem(const std::string& name) {
-  static const std::regex re("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  if (name.size() > 253) return "must be no more than 253 characters";
-  if (std::regex_match(name, re)) return "";
-  return "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' "
-         "or '.', and must start and end with an alphanumeric character";
+  static const DnsRule rule{
+      std::regex("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"), 253,
+      "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' "
+      "or '.', and must start and end with an alphanumeric character"};
+  return dns_problem(name, rule);
 }
 
 std::string label_problem(const std::string& name) {
-  static const std::regex re("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  if (name.size() > 63) return "must be no more than 63 characters";
-  if (std::regex_match(name, re)) return "";
-  return "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', "
-         "and must start and end with an alphanumeric character";
+  static const DnsRule rule{
+      std::regex("[a-z0-9]([-a-z0-9]*[a-z0-9])?"), 63,
+      "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', "
+      "and must start and end with an alphanumeric character"};
+  return dns_problem(name, rule);
 }
 
 std::string dns1035_problem(const std::string& name) {
-  static const std::regex re("[a-z]([-a-z0-9]*[a-z0-9])?");
-  if (name.size() > 63) return "must be no more than 63 characters";
-  if (std::regex_match(name, re)) return "";
-  return "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with "
-         "an alphabetic character, and end with an alphanumeric character";
+  static const DnsRule rule{
+      std::regex("[a-z]([-a-z0-9]*[a-z0-9])?"), 63,
+      "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with "
+      "an alphabetic character, and end with an alphanumeric character"};
+  return dns_problem(name, rule);
 }
 
 // apimachinery's path.IsValidPathSegmentName, which client-go checks for every named request.
