@@ -7,11 +7,11 @@
 #include <sstream>
 
 #include "app/app.h"
-#include "apply/kubeconfig.h"
 #include "base/error.h"
 #include "base/strings.h"
 #include "cli/cli.h"
 #include "cli/context.h"
+#include "kube/kubeconfig.h"
 #include "registry/packages.h"
 #include "registry/registry.h"
 
@@ -113,7 +113,7 @@ std::vector<std::string> app_names(Kind kind, const std::string& dir) {
   std::vector<std::string> out;
   if (kind == Kind::Shell) return {"bash", "zsh", "fish"};
   if (kind == Kind::None) return out;
-  if (kind == Kind::KubeContext) return apply::context_names(apply::load_kubeconfig());
+  if (kind == Kind::KubeContext) return kube::context_names(kube::load_kubeconfig());
   std::ostringstream quiet_log;
   auto app = app::App::load(dir);
   switch (kind) {

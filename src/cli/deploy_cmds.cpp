@@ -3,12 +3,12 @@
 
 #include "app/app.h"
 #include "apply/apply.h"
-#include "apply/interrupt.h"
 #include "apply/ordering.h"
 #include "base/duration.h"
 #include "base/error.h"
 #include "base/strings.h"
 #include "cli/context.h"
+#include "cli/interrupt.h"
 #include "cli/ksonnet_flags.h"
 #include "cli/output.h"
 #include "cli/progress.h"
@@ -26,7 +26,7 @@ struct ClusterFlags {
   std::string kubeconfig;
   bool skip_server_check = false;
   int concurrency = 8;
-  std::size_t max_response_bytes = apply::ClientOptions{}.max_body_bytes;
+  std::size_t max_response_bytes = kube::ClientOptions{}.max_body_bytes;
 };
 
 void add_cluster_flags(CLI::App* cmd, ClusterFlags& f) {
@@ -80,9 +80,9 @@ void print_client_plan(Context& ctx, const std::vector<nlohmann::json>& objects,
                        const std::string& verb, bool reverse, const std::string& format,
                        const std::string& kind) {
   std::vector<apply::Tier> tiers;
-  std::vector<apply::ObjectRef> refs;
+  std::vector<kube::ObjectRef> refs;
   for (const auto& o : objects) {
-    refs.push_back(apply::ref_of(o));
+    refs.push_back(kube::ref_of(o));
     tiers.push_back(
         apply::tier_of(refs.back().group(), refs.back().kind, !refs.back().namespace_.empty()));
   }
@@ -115,7 +115,7 @@ void print_client_plan(Context& ctx, const std::vector<nlohmann::json>& objects,
 // Everything a command needs about the env it deploys.
 struct Deployment {
   std::string env;
-  apply::Target target;
+  kube::Target target;
   apply::Identity identity;
   std::vector<std::string> moved_from;  // namespaces `ks env set --namespace` moved the env from
   std::vector<nlohmann::json> objects;
@@ -152,8 +152,8 @@ struct Printer {
   apply::WarningFn warnings() const {
     return [p = p](const std::string& w) { p->warning(w); };
   }
-  void count_retries(apply::SessionOptions& session) const {
-    session.retry.on_retry = [p = p](int, const apply::Response& r) { p->retry(r.status); };
+  void count_retries(kube::SessionOptions& session) const {
+    session.retry.on_retry = [p = p](int, const kube::Response& r) { p->retry(r.status); };
     session.on_waiting = [p = p](const std::string& text) { p->waiting(text); };
   }
 };
@@ -225,7 +225,7 @@ void add_apply(CLI::App& root, Context& ctx) {
     progress.count_retries(o.session);
     if (*format == "text") o.on_result = progress.results();
     o.on_warning = progress.warnings();
-    apply::InterruptGuard interrupt;
+    cli::InterruptGuard interrupt;
     o.cancel = interrupt.flag();
     apply::Report report = apply::apply(d.target, d.objects, o);
     progress.p->finish();

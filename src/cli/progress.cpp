@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kClearLine = "\r\033[K";
 
 // 0: Namespaces and CRDs, 1: other cluster-scoped objects, 2: namespaced objects.
-int tier_of(const apply::ObjectRef& ref) {
+int tier_of(const kube::ObjectRef& ref) {
   if (ref.kind == "Namespace" || ref.kind == "CustomResourceDefinition") return 0;
   return ref.namespace_.empty() ? 1 : 2;
 }

@@ -39,7 +39,7 @@ class ResultPrinter {
   void result(const apply::ObjectResult& r);
   void retry(long status);  // a request is being sent again (may come from any thread)
   void warning(const std::string& text);
-  // A wait of over 2 s (apply::WaitNotice): the live line on a terminal, else a line on stderr.
+  // A wait of over 2 s (kube::WaitNotice): the live line on a terminal, else a line on stderr.
   void waiting(const std::string& text);
   void finish();  // prints what is buffered and clears the live line
 

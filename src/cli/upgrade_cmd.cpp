@@ -1,6 +1,6 @@
 // ks upgrade: app.yaml from ksonnet's 0.1.0 / 0.2.0 schema to 0.3.0.
 #include "app/upgrade.h"
-#include "apply/unified_diff.h"
+#include "base/unified_diff.h"
 #include "cli/context.h"
 #include "cli/term.h"
 
@@ -22,7 +22,7 @@ void add_upgrade_command(CLI::App& root, Context& ctx) {
       return;
     }
     if (*dry_run) {
-      ctx.out << colour_diff(apply::unified_diff(u.old_text, u.new_text, "app.yaml", "app.yaml"),
+      ctx.out << colour_diff(text::unified_diff(u.old_text, u.new_text, "app.yaml", "app.yaml"),
                              term::style_for(1).colour);
       return;
     }
