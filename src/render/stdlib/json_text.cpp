@@ -1,11 +1,11 @@
-#include "render/json_text.h"
+#include "render/stdlib/json_text.h"
 
 #include <cstdio>
 #include <cstring>
 
 #include "base/strings.h"
 
-namespace ks::render {
+namespace ks::render::stdlib {
 
 namespace {
 
@@ -177,4 +177,4 @@ std::string escape_json(const std::string& s) {
   return out + "\"";
 }
 
-}  // namespace ks::render
+}  // namespace ks::render::stdlib
