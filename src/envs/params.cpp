@@ -75,12 +75,10 @@ Place place_for(const app::App& app, const ParamTarget& t, const std::string& ke
   return place;
 }
 
-std::string default_content(const app::App& app, const ParamTarget& t, const stdfs::path& file) {
+std::string default_content(const ParamTarget& t) {
   if (!t.env.empty()) {
     return t.component.empty() ? app::templates::env_globals() : app::templates::env_params();
   }
-  (void)app;
-  (void)file;
   return app::templates::component_params();
 }
 
@@ -149,7 +147,7 @@ void set_param(const app::App& app, const ParamTarget& t, const std::string& key
   Place place = place_for(app, t, key, leaf);
   std::string source = display(app, place.file);
   app::Transaction txn(app.layout());  // read the file under the lock: no concurrent edit is lost
-  std::string text = read_or(place.file, default_content(app, t, place.file));
+  std::string text = read_or(place.file, default_content(t));
   std::string updated =
       edit::set_field(text, source, place.where, place.path, leaf, value_source, place.style);
   txn.write(place.file, updated);
