@@ -44,7 +44,8 @@ template <typename T, void (*Free)(T*)>
 using Handle = std::unique_ptr<T, FreeWith<Free>>;
 
 // `git_x_new(out(handle), ...)`: the `T**` libgit2's constructors fill; the handle owns the result
-// at the end of the call's full expression (what C++23's std::out_ptr does).
+// at the end of the call's full expression (what C++23's std::out_ptr does), so the handle must
+// not be read in that same expression.
 template <typename Owner>
 class OutParam {
  public:
@@ -171,8 +172,9 @@ void load_tree(git_repository* repo, const std::string& url, const std::string& 
     return;
   }
   Entry entry;
-  if (git_tree_entry_bypath(out(entry), root.get(), subdir.c_str()) != 0 ||
-      git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) {
+  // Two statements: `entry` owns the result only once the out(entry) expression has ended.
+  const int found = git_tree_entry_bypath(out(entry), root.get(), subdir.c_str());
+  if (found != 0 || git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) {
     throw Error(url + " has no folder '" + subdir + "' at commit " + commit.substr(0, 12));
   }
   if (git_tree_lookup(out(tree), repo, git_tree_entry_id(entry.get())) != 0)
