@@ -3,6 +3,7 @@
 #include "base/error.h"
 #include "base/fs.h"
 #include "cli/cache_options.h"
+#include "cli/process_guard.h"
 #include "registry/packages.h"
 
 namespace ks::cli {
@@ -28,6 +29,7 @@ render::Options RenderFlags::options() const {
   render::Options o;
   o.components = components;
   o.jpaths = jpaths;
+  o.threads = startup_settings().render_threads;
   split_pairs(ext_str, "--ext-str", false, o.ext_str);
   split_pairs(ext_str_file, "--ext-str-file", true, o.ext_str);
   split_pairs(tla_str, "--tla-str", false, o.tla_str);

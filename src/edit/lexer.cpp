@@ -38,12 +38,6 @@ bool at(const std::string& s, std::size_t i, std::string_view what) {
   return s.compare(i, what.size(), what) == 0;
 }
 
-// A failure while scanning, at byte offset `pos`.
-struct ScanError {
-  std::size_t pos;
-  std::string what;
-};
-
 bool read_hex4(const std::string& s, std::size_t i, std::size_t end, std::uint32_t* out) {
   if (i + 4 > end) return false;
   std::uint32_t v = 0;
@@ -63,8 +57,9 @@ bool read_hex4(const std::string& s, std::size_t i, std::size_t end, std::uint32
   return true;
 }
 
-// Decodes the escapes of a quoted string body s[begin, end).
-std::string unescape(const std::string& s, std::size_t begin, std::size_t end) {
+}  // namespace
+
+std::string unescape_quoted(const std::string& s, std::size_t begin, std::size_t end) {
   std::string out;
   for (std::size_t i = begin; i < end; ++i) {
     if (s[i] != '\\') {
@@ -116,18 +111,25 @@ std::string unescape(const std::string& s, std::size_t begin, std::size_t end) {
   return out;
 }
 
-// Scans a `"`/`'` string starting at the quote; returns the offset after the closing quote.
-std::size_t scan_quoted(const std::string& s, std::size_t pos) {
+std::size_t quoted_end(const std::string& s, std::size_t pos) {
   char quote = s[pos];
   for (std::size_t i = pos + 1; i < s.size(); ++i) {
-    if (s[i] == '\\') {
+    if (s[i] == '\\')
       ++i;
-    } else if (s[i] == quote) {
-      unescape(s, pos + 1, i);  // validates the escapes
+    else if (s[i] == quote)
       return i + 1;
-    }
   }
-  throw ScanError{pos, "unterminated string"};
+  return std::string::npos;
+}
+
+namespace {
+
+// Scans a `"`/`'` string starting at the quote; returns the offset after the closing quote.
+std::size_t scan_quoted(const std::string& s, std::size_t pos) {
+  std::size_t end = quoted_end(s, pos);
+  if (end == std::string::npos) throw ScanError{pos, "unterminated string"};
+  unescape_quoted(s, pos + 1, end - 1);  // validates the escapes
+  return end;
 }
 
 // Scans a verbatim @"..." / @'...' string starting at `@` (a doubled quote stands for one).
@@ -353,7 +355,7 @@ std::string string_value(const std::string& text, const Token& t) {
       scan_text_block(text, t.begin, &value);
       return value;
     }
-    return unescape(text, t.begin + 1, t.end - 1);
+    return unescape_quoted(text, t.begin + 1, t.end - 1);
   } catch (const ScanError& e) {
     throw Error("invalid string literal at line " + std::to_string(t.line) + ": " + e.what);
   }

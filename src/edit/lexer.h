@@ -43,6 +43,24 @@ struct Token {
 // unterminated strings or comments and invalid escapes.
 std::vector<Token> lex(const std::string& text, const std::string& source);
 
+// The string scanner the lexer uses, shared with other readers of jsonnet and JSON text (render's
+// JSON reader): one implementation of quotes and escapes.
+
+// A failure while scanning, at byte offset `pos` of the scanned text.
+struct ScanError {
+  std::size_t pos;
+  std::string what;
+};
+
+// The offset just after the closing quote of the "..." / '...' string whose opening quote is at
+// `pos` (a backslash escapes the next byte), or std::string::npos when it is unterminated.
+// Escapes are not checked.
+std::size_t quoted_end(const std::string& text, std::size_t pos);
+
+// The decoded body text[begin, end) of a "..." / '...' string: JSON's escapes (\" \\ \/ \b \f \n
+// \r \t \uXXXX, surrogate pairs joined) plus jsonnet's \'. Throws ScanError on a bad escape.
+std::string unescape_quoted(const std::string& text, std::size_t begin, std::size_t end);
+
 // The decoded value of a String token (escapes resolved, text block indentation removed).
 std::string string_value(const std::string& text, const Token& t);
 

@@ -1,15 +1,11 @@
 #include "envs/params.h"
 
-#include <cmath>
-#include <cstdlib>
-#include <regex>
-
 #include "app/templates.h"
 #include "base/error.h"
 #include "base/fs.h"
 #include "base/strings.h"
 #include "edit/edit.h"
-#include "edit/lexer.h"
+#include "envs/command_line_value.h"
 
 namespace ks::envs {
 
@@ -75,12 +71,10 @@ Place place_for(const app::App& app, const ParamTarget& t, const std::string& ke
   return place;
 }
 
-std::string default_content(const app::App& app, const ParamTarget& t, const stdfs::path& file) {
+std::string default_content(const ParamTarget& t) {
   if (!t.env.empty()) {
     return t.component.empty() ? app::templates::env_globals() : app::templates::env_params();
   }
-  (void)app;
-  (void)file;
   return app::templates::component_params();
 }
 
@@ -93,48 +87,30 @@ void require_component(const app::App& app, const std::string& name) {
                              : " (components: " + str::join(names, ", ") + ")"));
 }
 
-// jsonnet reads 1e999 as infinity, which manifests as null: the value would be lost silently.
-void require_finite_numbers(const std::string& source, const std::string& text) {
-  for (const edit::Token& t : edit::lex(source, "value '" + text + "'")) {
-    if (t.kind != edit::TokenKind::Number) continue;
-    std::string number(t.text(source));
-    if (!std::isfinite(std::strtod(number.c_str(), nullptr))) {
-      throw Error("value '" + text + "': the number " + number +
-                  " is too large (it would be infinity, which ks would store as null); use a "
-                  "smaller number, or --as-string to store the text");
-    }
-  }
-}
-
 }  // namespace
 
 std::string param_value_source(const std::string& text, bool as_string) {
   if (as_string) return edit::to_jsonnet_literal(text);
-  static const std::regex kInt(R"(^[+-]?[1-9][0-9]*$|^0$)");
-  // A dot or an exponent is required: "01234" (a zip code, a tag) stays a string.
-  // Leading zeros keep it a string as well ("040.5"): jsonnet has no such number literal.
-  static const std::regex kFloat(
-      R"(^[+-]?((0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$|^[+-]?[1-9][0-9]*[eE][+-]?[0-9]+$)");
-  if (std::regex_match(text, kInt)) return std::string(text[0] == '+' ? text.substr(1) : text);
-  if (std::regex_match(text, kFloat)) {
-    std::string t = text[0] == '+' ? text.substr(1) : text;
-    // Jsonnet wants digits on both sides of the dot: ".5" -> "0.5", "-.5" -> "-0.5",
-    // "5." -> "5.0", "5.e3" -> "5.0e3".
-    size_t dot = t.find('.');
-    if (dot != std::string::npos) {
-      if (dot + 1 == t.size() || t[dot + 1] == 'e' || t[dot + 1] == 'E') t.insert(dot + 1, "0");
-      if (dot == 0 || t[dot - 1] == '-') t.insert(dot, "0");
-    }
-    require_finite_numbers(t, text);
-    return t;
+  const std::string what = "value '" + text + "'";
+  CommandLineValue v;
+  try {
+    v = type_command_line_value(text, what);
+  } catch (const Error& e) {
+    throw Error(std::string(e.what()) + "; use a smaller number, or --as-string to store the text");
   }
-  std::string lower = str::to_lower(text);
-  if (lower == "true" || lower == "false") return lower;
-  if (!text.empty() && (text[0] == '[' || text[0] == '{')) {
-    edit::check_expression(text, "value '" + text + "'");
-    require_finite_numbers(text, text);
-    return text;
+  switch (v.kind) {
+    case CommandLineValue::Kind::Integer:
+    case CommandLineValue::Kind::Float:
+    case CommandLineValue::Kind::Bool:
+      return v.text;
+    case CommandLineValue::Kind::Structured:
+      edit::check_expression(text, what);
+      return text;
+    case CommandLineValue::Kind::String:
+      break;
   }
+  // ks's addition to ksonnet's grammar: quotes around the whole value are the shell user's way
+  // of saying "a string" (`ks param set c port '"80"'`).
   if (text.size() >= 2 && ((text.front() == '"' && text.back() == '"') ||
                            (text.front() == '\'' && text.back() == '\''))) {
     return edit::to_jsonnet_literal(text.substr(1, text.size() - 2));
@@ -149,7 +125,7 @@ void set_param(const app::App& app, const ParamTarget& t, const std::string& key
   Place place = place_for(app, t, key, leaf);
   std::string source = display(app, place.file);
   app::Transaction txn(app.layout());  // read the file under the lock: no concurrent edit is lost
-  std::string text = read_or(place.file, default_content(app, t, place.file));
+  std::string text = read_or(place.file, default_content(t));
   std::string updated =
       edit::set_field(text, source, place.where, place.path, leaf, value_source, place.style);
   txn.write(place.file, updated);

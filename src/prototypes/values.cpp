@@ -1,11 +1,11 @@
 #include "prototypes/values.h"
 
-#include <cmath>
-#include <regex>
+#include <cstdlib>
 
 #include "base/error.h"
 #include "base/strings.h"
 #include "base/yaml.h"
+#include "envs/command_line_value.h"
 
 namespace ks::prototypes {
 
@@ -13,27 +13,22 @@ namespace {
 
 using nlohmann::json;
 
-// Non-finite numbers (1e999) are an error: as a string they would hide a typo, as a number they
-// render as null.
+// A number by the command-line grammar (envs/command_line_value.h), as ksonnet's `ks param set`
+// types it: "007" and " 3" are not numbers. Non-finite numbers (1e999) are an error: as a string
+// they would hide a typo, as a number they render as null.
 bool parse_number(const std::string& name, const std::string& text, json& out) {
-  static const std::regex integer(R"([+-]?(0|[1-9][0-9]*))");
-  static const std::regex decimal(R"([+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?)");
-  std::string t = str::trim(text);
-  if (std::regex_match(t, integer)) {
+  envs::CommandLineValue v =
+      envs::type_command_line_value(text, "param --" + name + ": '" + text + "'");
+  if (!v.is_number()) return false;
+  if (v.kind == envs::CommandLineValue::Kind::Integer) {
     try {
-      out = std::stoll(t);
+      out = std::stoll(v.text);
       return true;
     } catch (const std::exception&) {
-      // Too large for an integer: fall through to double.
+      // Too large for an integer: a double, as JSON readers take it.
     }
   }
-  if (!std::regex_match(t, decimal)) return false;
-  double d = std::strtod(t.c_str(), nullptr);
-  if (!std::isfinite(d)) {
-    throw Error("param --" + name + ": '" + text +
-                "' is too large for a number (it would be infinity, which renders as null)");
-  }
-  out = d;
+  out = std::strtod(v.text.c_str(), nullptr);
   return true;
 }
 
@@ -104,10 +99,10 @@ json typed_value(const Param& param, const std::string& text) {
       if (parse_number(param.name, text, number)) return number;
       return text;
     case ParamType::Bool: {
-      std::string t = str::to_lower(str::trim(text));
-      if (t == "true") return true;
-      if (t == "false") return false;
-      if (t == "null") return nullptr;
+      envs::CommandLineValue v =
+          envs::type_command_line_value(text, "param --" + param.name + ": '" + text + "'");
+      if (v.kind == envs::CommandLineValue::Kind::Bool) return v.text == "true";
+      if (text == "null") return nullptr;
       throw Error("param --" + param.name + ": '" + text + "' is not a bool (true or false)");
     }
     case ParamType::Array:

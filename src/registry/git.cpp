@@ -19,28 +19,51 @@ namespace stdfs = std::filesystem;
 
 namespace {
 
-// libgit2 must be initialised once per process; its shutdown is left to process exit.
-void ensure_init() {
-  static const int once = git_libgit2_init();
-  (void)once;
-}
-
 std::string last_error() {
   const git_error* e = git_error_last();
   return e && e->message ? e->message : "unknown libgit2 error";
 }
 
-template <typename T, void (*Free)(T*)>
-struct Handle {
-  T* p = nullptr;
-  Handle() = default;
-  Handle(const Handle&) = delete;
-  Handle& operator=(const Handle&) = delete;
-  ~Handle() {
-    if (p) Free(p);
+// libgit2 must be initialised once per process; its shutdown is left to process exit.
+void ensure_init() {
+  static const int init_count = git_libgit2_init();
+  if (init_count < 0) throw Error("cannot initialise libgit2: " + last_error());
+}
+
+// Every libgit2 object is owned by a unique_ptr whose deleter is its git_*_free function, so no
+// exception path leaks one.
+template <auto Free>
+struct FreeWith {
+  template <typename T>
+  void operator()(T* p) const {
+    Free(p);
   }
-  T** out() { return &p; }
 };
+
+template <typename T, void (*Free)(T*)>
+using Handle = std::unique_ptr<T, FreeWith<Free>>;
+
+// `git_x_new(out(handle), ...)`: the `T**` libgit2's constructors fill; the handle owns the result
+// at the end of the call's full expression (what C++23's std::out_ptr does), so the handle must
+// not be read in that same expression.
+template <typename Owner>
+class OutParam {
+ public:
+  explicit OutParam(Owner& owner) : owner_(owner) {}
+  OutParam(const OutParam&) = delete;
+  OutParam& operator=(const OutParam&) = delete;
+  ~OutParam() { owner_.reset(raw_); }
+  operator typename Owner::pointer *() { return &raw_; }
+
+ private:
+  Owner& owner_;
+  typename Owner::pointer raw_ = nullptr;
+};
+
+template <typename Owner>
+OutParam<Owner> out(Owner& owner) {
+  return OutParam<Owner>(owner);
+}
 
 using Repo = Handle<git_repository, git_repository_free>;
 using Remote = Handle<git_remote, git_remote_free>;
@@ -68,10 +91,10 @@ stdfs::path repo_dir(const std::string& full_url) {
 void open_cache(Repo& repo, const std::string& url) {
   ensure_init();
   stdfs::path dir = repo_dir(url);
-  if (git_repository_open_bare(repo.out(), dir.c_str()) == 0) return;
+  if (git_repository_open_bare(out(repo), dir.c_str()) == 0) return;
   std::error_code ec;
   stdfs::create_directories(dir.parent_path(), ec);
-  if (git_repository_init(repo.out(), dir.c_str(), 1) != 0) {
+  if (git_repository_init(out(repo), dir.c_str(), 1) != 0) {
     throw Error("cannot create the git cache " + dir.string() + ": " + last_error());
   }
 }
@@ -79,7 +102,7 @@ void open_cache(Repo& repo, const std::string& url) {
 // Fetches every branch, tag and HEAD into the bare cache. Returns "" or the error text.
 std::string fetch(git_repository* repo, const std::string& url) {
   Remote remote;
-  if (git_remote_create_anonymous(remote.out(), repo, url.c_str()) != 0) return last_error();
+  if (git_remote_create_anonymous(out(remote), repo, url.c_str()) != 0) return last_error();
   git_fetch_options opts;
   git_fetch_options_init(&opts, GIT_FETCH_OPTIONS_VERSION);
   CredentialState state;
@@ -92,7 +115,7 @@ std::string fetch(git_repository* repo, const std::string& url) {
   const char* specs[] = {"+refs/heads/*:refs/remotes/origin/*", "+refs/tags/*:refs/tags/*",
                          "+HEAD:refs/remotes/origin/HEAD"};
   git_strarray refspecs{const_cast<char**>(specs), 3};
-  if (git_remote_fetch(remote.p, &refspecs, &opts, "ks fetch") != 0)
+  if (git_remote_fetch(remote.get(), &refspecs, &opts, "ks fetch") != 0)
     return describe_fetch_failure(state, last_error());
   return "";
 }
@@ -108,10 +131,10 @@ std::optional<git_oid> lookup_commit(git_repository* repo, const std::string& re
   }
   for (const auto& spec : candidates) {
     Object obj;
-    if (git_revparse_single(obj.out(), repo, spec.c_str()) != 0) continue;
+    if (git_revparse_single(out(obj), repo, spec.c_str()) != 0) continue;
     Object peeled;
-    if (git_object_peel(peeled.out(), obj.p, GIT_OBJECT_COMMIT) != 0) continue;
-    return *git_object_id(peeled.p);
+    if (git_object_peel(out(peeled), obj.get(), GIT_OBJECT_COMMIT) != 0) continue;
+    return *git_object_id(peeled.get());
   }
   return std::nullopt;
 }
@@ -129,11 +152,11 @@ std::string describe_ref(const std::string& ref) {
 // Opens the cache and makes sure it has `commit`, fetching when it does not.
 void open_with_commit(Repo& repo, const std::string& url, const std::string& commit) {
   open_cache(repo, url);
-  if (lookup_commit(repo.p, commit)) return;
-  std::string err = fetch(repo.p, url);
+  if (lookup_commit(repo.get(), commit)) return;
+  std::string err = fetch(repo.get(), url);
   if (!err.empty())
     throw Error("cannot fetch " + url + " (needed for commit " + commit + "): " + err);
-  if (!lookup_commit(repo.p, commit)) throw Error(url + " has no commit " + commit);
+  if (!lookup_commit(repo.get(), commit)) throw Error(url + " has no commit " + commit);
 }
 
 void load_tree(git_repository* repo, const std::string& url, const std::string& commit,
@@ -141,19 +164,20 @@ void load_tree(git_repository* repo, const std::string& url, const std::string& 
   auto oid = lookup_commit(repo, commit);
   if (!oid) throw Error(url + " has no commit " + commit);
   Commit c;
-  if (git_commit_lookup(c.out(), repo, &*oid) != 0) throw Error(url + ": " + last_error());
+  if (git_commit_lookup(out(c), repo, &*oid) != 0) throw Error(url + ": " + last_error());
   Tree root;
-  if (git_commit_tree(root.out(), c.p) != 0) throw Error(url + ": " + last_error());
+  if (git_commit_tree(out(root), c.get()) != 0) throw Error(url + ": " + last_error());
   if (subdir.empty()) {
-    if (git_tree_dup(tree.out(), root.p) != 0) throw Error(url + ": " + last_error());
+    if (git_tree_dup(out(tree), root.get()) != 0) throw Error(url + ": " + last_error());
     return;
   }
   Entry entry;
-  if (git_tree_entry_bypath(entry.out(), root.p, subdir.c_str()) != 0 ||
-      git_tree_entry_type(entry.p) != GIT_OBJECT_TREE) {
+  // Two statements: `entry` owns the result only once the out(entry) expression has ended.
+  const int found = git_tree_entry_bypath(out(entry), root.get(), subdir.c_str());
+  if (found != 0 || git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) {
     throw Error(url + " has no folder '" + subdir + "' at commit " + commit.substr(0, 12));
   }
-  if (git_tree_lookup(tree.out(), repo, git_tree_entry_id(entry.p)) != 0)
+  if (git_tree_lookup(out(tree), repo, git_tree_entry_id(entry.get())) != 0)
     throw Error(url + ": " + last_error());
 }
 
@@ -177,18 +201,18 @@ void write_tree(git_repository* repo, git_tree* tree, const stdfs::path& dest,
     git_filemode_t mode = git_tree_entry_filemode(e);
     if (mode == GIT_FILEMODE_TREE) {
       Tree sub;
-      if (git_tree_lookup(sub.out(), repo, git_tree_entry_id(e)) != 0)
+      if (git_tree_lookup(out(sub), repo, git_tree_entry_id(e)) != 0)
         throw Error(url + ": " + last_error());
-      write_tree(repo, sub.p, target, url, rel + name + "/");
+      write_tree(repo, sub.get(), target, url, rel + name + "/");
     } else if (mode == GIT_FILEMODE_COMMIT) {
       throw Error(url + ": '" + name +
                   "' is a git submodule; registries cannot contain submodules");
     } else {
       Blob blob;
-      if (git_blob_lookup(blob.out(), repo, git_tree_entry_id(e)) != 0)
+      if (git_blob_lookup(out(blob), repo, git_tree_entry_id(e)) != 0)
         throw Error(url + ": " + last_error());
-      std::string content(static_cast<const char*>(git_blob_rawcontent(blob.p)),
-                          static_cast<std::size_t>(git_blob_rawsize(blob.p)));
+      std::string content(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                          static_cast<std::size_t>(git_blob_rawsize(blob.get())));
       if (mode == GIT_FILEMODE_LINK)
         stdfs::create_symlink(content, target);
       else
@@ -219,10 +243,10 @@ std::string resolve(const std::string& url, const std::string& ref, std::ostream
   Repo repo;
   open_cache(repo, url);
   if (is_commit_sha(ref)) {
-    if (auto oid = lookup_commit(repo.p, ref)) return oid_text(*oid);
+    if (auto oid = lookup_commit(repo.get(), ref)) return oid_text(*oid);
   }
-  std::string err = fetch(repo.p, url);
-  auto oid = lookup_commit(repo.p, ref);
+  std::string err = fetch(repo.get(), url);
+  auto oid = lookup_commit(repo.get(), ref);
   if (!err.empty()) {
     if (!oid) throw Error("cannot fetch registry " + url + ": " + err);
     log << "warning: cannot fetch " << redact_userinfo(url) << " (" << redact_userinfo(err)
@@ -234,30 +258,28 @@ std::string resolve(const std::string& url, const std::string& ref, std::ostream
 }
 
 void extract(const std::string& url, const std::string& commit, const std::string& subdir,
-             const stdfs::path& dest, std::ostream& log) {
-  (void)log;
+             const stdfs::path& dest) {
   Repo repo;
   open_with_commit(repo, url, commit);
   Tree tree;
-  load_tree(repo.p, url, commit, subdir, tree);
-  write_tree(repo.p, tree.p, dest, url, "");
+  load_tree(repo.get(), url, commit, subdir, tree);
+  write_tree(repo.get(), tree.get(), dest, url, "");
 }
 
 std::optional<std::string> read_file(const std::string& url, const std::string& commit,
-                                     const std::string& path, std::ostream& log) {
-  (void)log;
+                                     const std::string& path) {
   Repo repo;
   open_with_commit(repo, url, commit);
   Tree root;
-  load_tree(repo.p, url, commit, "", root);
+  load_tree(repo.get(), url, commit, "", root);
   Entry entry;
-  if (git_tree_entry_bypath(entry.out(), root.p, path.c_str()) != 0) return std::nullopt;
-  if (git_tree_entry_type(entry.p) != GIT_OBJECT_BLOB) return std::nullopt;
+  if (git_tree_entry_bypath(out(entry), root.get(), path.c_str()) != 0) return std::nullopt;
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return std::nullopt;
   Blob blob;
-  if (git_blob_lookup(blob.out(), repo.p, git_tree_entry_id(entry.p)) != 0)
+  if (git_blob_lookup(out(blob), repo.get(), git_tree_entry_id(entry.get())) != 0)
     throw Error(url + ": " + last_error());
-  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.p)),
-                     static_cast<std::size_t>(git_blob_rawsize(blob.p)));
+  return std::string(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                     static_cast<std::size_t>(git_blob_rawsize(blob.get())));
 }
 
 }  // namespace ks::registry::git

@@ -23,11 +23,11 @@ std::string resolve(const std::string& url, const std::string& ref, std::ostream
 // exist). Symlinks are written as symlinks (package copying checks them); submodules are errors.
 // Fetches when the cache lacks the commit.
 void extract(const std::string& url, const std::string& commit, const std::string& subdir,
-             const std::filesystem::path& dest, std::ostream& log);
+             const std::filesystem::path& dest);
 
 // A file's content at `commit`, or nullopt when there is no such file.
 std::optional<std::string> read_file(const std::string& url, const std::string& commit,
-                                     const std::string& path, std::ostream& log);
+                                     const std::string& path);
 
 bool is_commit_sha(const std::string& ref);
 

@@ -128,7 +128,7 @@ Fetched fetch_registry(const app::App& app, const std::string& name, const app::
       f.dir = scratch / "registry";
       std::error_code ec;
       stdfs::remove_all(f.dir, ec);
-      git::extract(f.location.url, f.commit, f.location.subdir, f.dir, log);
+      git::extract(f.location.url, f.commit, f.location.subdir, f.dir);
     }
     stdfs::path file = f.dir / "registry.yaml";
     std::string text;

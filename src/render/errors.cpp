@@ -3,7 +3,7 @@
 #include <regex>
 
 #include "base/strings.h"
-#include "render/fast_std.h"
+#include "render/stdlib/overrides.h"
 
 namespace ks::render {
 
@@ -58,11 +58,11 @@ std::string map_positions(const std::string& line, const SourceMap& map, const s
   return out;
 }
 
-// Imported jsonnet files carry the fast-std prelude on their first line; columns past it are the
-// user's columns shifted by its length.
+// Imported jsonnet files carry the std overrides' prelude on their first line; columns past it are
+// the user's columns shifted by its length.
 std::string unshift_prelude_columns(const std::string& line) {
   static const std::regex kFirstLine(R"(((?:\.jsonnet|\.libsonnet):\(?1:)(\d+)(-\d+)?)");
-  const long shift = static_cast<long>(fast_std_prelude().size());
+  const long shift = static_cast<long>(stdlib::linked_overrides().prelude.size());
   std::string out;
   auto begin = std::sregex_iterator(line.begin(), line.end(), kFirstLine);
   size_t last = 0;

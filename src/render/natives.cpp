@@ -6,7 +6,6 @@
 
 #include "base/error.h"
 #include "base/yaml.h"
-#include "render/fast_std.h"
 #include "render/jsonnet_api.h"
 #include "render/regex.h"
 
@@ -115,7 +114,6 @@ void register_natives(JsonnetVm* vm) {
   jsonnet_native_callback(vm, "ks.escapeStringRegex", escape_regex, vm, kOne);
   jsonnet_native_callback(vm, "ks.regexMatch", regex_match, vm, kTwo);
   jsonnet_native_callback(vm, "ks.regexSubst", regex_subst, vm, kThree);
-  register_fast_std(vm);
 }
 
 }  // namespace ks::render

@@ -1,6 +1,6 @@
 #include "render/program.h"
 
-#include "render/fast_std.h"
+#include "render/stdlib/overrides.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -32,7 +32,7 @@ std::string header(Binding binding, const std::string& params_path) {
          "== " +
          "\"escapeStringRegex\" || name == \"regexMatch\" || name == \"regexSubst\" then \"ks.\" + "
          "name else name), " +
-         fast_std_fields() + "};\n";
+         stdlib::linked_overrides().fields + "};\n";
 }
 
 }  // namespace

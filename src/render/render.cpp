@@ -1,13 +1,6 @@
 #include "render/render.h"
 
-#include <signal.h>
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <future>
 #include <map>
 #include <optional>
@@ -21,12 +14,12 @@
 #include "render/component_sources.h"
 #include "render/dialect.h"
 #include "render/errors.h"
-#include "render/fast_std.h"
 #include "render/jsonnet_api.h"
 #include "render/klib_hint.h"
 #include "render/literal.h"
 #include "render/objects.h"
 #include "render/program.h"
+#include "render/stdlib/overrides.h"
 #include "render/stock.h"
 #include "render/vm.h"
 
@@ -102,7 +95,7 @@ std::string cache_context(const EnvContext& ec, const ImportConfig& cfg) {
               {"native_override_version", kNativeOverrideVersion},
               {"ks", ec.options.cache.tool_version},
               {"jsonnet", ::jsonnet_version()},
-              {"prelude", fast_std_prelude()},
+              {"prelude", stdlib::linked_overrides().prelude},
               {"program", build_program("/", {}, Binding::TopLevelArgs).code},
               {"environment", ec.environment_json},
               {"ext_str", ec.options.ext_str}};
@@ -551,78 +544,6 @@ json evaluate_params(const app::App& app, const std::string& env, const Options&
   return env_params(ec, importer, module_params(ec, importer));
 }
 
-namespace {
-
-// Resource bound: a component that allocates without bound must stop with an error, not take the
-// machine down. libjsonnet aborts the process when an allocation fails, so rendering runs under
-// an address-space limit (KS_MAX_MEMORY_MB, default: physical memory plus thread headroom; 0 =
-// none) and a SIGABRT handler that turns that abort into a one-line error and exit code 1.
-char g_oom_message[200];  // a signal handler can only reach a global
-
-void on_abort(int) {
-  ssize_t ignored = ::write(2, g_oom_message, std::strlen(g_oom_message));
-  (void)ignored;
-  ::_exit(1);
-}
-
-#if defined(__SANITIZE_ADDRESS__)
-#define KS_UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define KS_UNDER_ASAN 1
-#endif
-#endif
-
-class MemoryGuard {
- public:
-  explicit MemoryGuard(int threads) {
-#ifndef KS_UNDER_ASAN  // ASan reserves terabytes of address space
-    long long mb = -1;
-    if (const char* v = std::getenv("KS_MAX_MEMORY_MB"); v && *v) mb = std::atoll(v);
-    if (mb == 0) return;
-    if (mb < 0) {
-      long long phys = static_cast<long long>(::sysconf(_SC_PHYS_PAGES)) * ::sysconf(_SC_PAGE_SIZE);
-      mb = phys / (1024LL * 1024) + 1024 + 128LL * static_cast<long long>(threads);
-    }
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_AS, &old_) != 0) return;
-    rlim_t bytes = static_cast<rlim_t>(mb) * 1024 * 1024;
-    if (old_.rlim_cur != RLIM_INFINITY && old_.rlim_cur <= bytes) return;
-    limit.rlim_cur = bytes;
-    limit.rlim_max = old_.rlim_max;
-    std::snprintf(g_oom_message, sizeof g_oom_message,
-                  "error: rendering ran out of memory (limit %lld MiB); a component allocates "
-                  "without bound, or set KS_MAX_MEMORY_MB to raise the limit\n",
-                  mb);
-    struct sigaction sa {};
-    sa.sa_handler = on_abort;
-    sigemptyset(&sa.sa_mask);
-    if (::sigaction(SIGABRT, &sa, &old_abort_) != 0) return;
-    if (::setrlimit(RLIMIT_AS, &limit) != 0) {
-      ::sigaction(SIGABRT, &old_abort_, nullptr);
-      return;
-    }
-    active_ = true;
-#else
-    (void)threads;
-#endif
-  }
-  ~MemoryGuard() {
-    if (!active_) return;
-    ::setrlimit(RLIMIT_AS, &old_);
-    ::sigaction(SIGABRT, &old_abort_, nullptr);
-  }
-  MemoryGuard(const MemoryGuard&) = delete;
-  MemoryGuard& operator=(const MemoryGuard&) = delete;
-
- private:
-  bool active_ = false;
-  rlimit old_{};
-  struct sigaction old_abort_ {};
-};
-
-}  // namespace
-
 Result render_env(const app::App& app, const std::string& env_name, const Options& options) {
   EnvContext ec = make_context(app, env_name, options);
   ImportConfig cfg = import_config(ec);
@@ -643,11 +564,7 @@ Result render_env(const app::App& app, const std::string& env_name, const Option
   EnvPrograms programs = add_env_programs(ec, sources, params, cfg);
   Importer importer(cfg);
   int threads = options.threads;
-  // KS_RENDER_THREADS, like GOMAXPROCS: for benchmarks and shared CI machines.
-  if (const char* v = std::getenv("KS_RENDER_THREADS"); threads <= 0 && v && std::atoi(v) > 0)
-    threads = std::atoi(v);
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  MemoryGuard memory_guard(threads);
 
   Result result;
   json values;

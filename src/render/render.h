@@ -1,7 +1,8 @@
 #pragma once
 // Rendering an environment: component params merged with env overrides and globals, every
 // component evaluated (one jsonnet evaluation per worker thread, never one per component), and
-// the objects flattened, labelled, namespaced and sorted.
+// the objects flattened, labelled, namespaced and sorted. Rendering changes no process state: the
+// memory limit it relies on is set at the CLI edge (cli/process_guard.h).
 #include <map>
 #include <string>
 #include <vector>
@@ -18,7 +19,7 @@ struct Options {
   std::vector<std::string> jpaths;      // -J: extra search folders (lowest priority, as ksonnet)
   std::map<std::string, std::string> ext_str;  // -V / --ext-str
   std::map<std::string, std::string> tla_str;  // -A / --tla-str (main.jsonnet only)
-  int threads = 0;                             // 0: one per core
+  int threads = 0;                             // 0: one per core (the CLI passes KS_RENDER_THREADS)
   CacheOptions cache;                          // off unless enabled (the CLI reads the env)
 };
 

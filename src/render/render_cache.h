@@ -33,7 +33,7 @@ struct CacheOptions {
   std::string tool_version;                        // ks's version and commit (and build id)
 };
 
-// Bump when what ks puts around a component (program.cpp, fast_std, natives) changes meaning in a
+// Bump when what ks puts around a component (program.cpp, render/stdlib/, natives) changes meaning in a
 // way the hashed generated text does not show.
 constexpr int kNativeOverrideVersion = 1;
 

@@ -1,27 +1,31 @@
 #include "render/stock.h"
 
 #include <algorithm>
+#include <cctype>
+#include <vector>
 
+#include "base/error.h"
 #include "base/fs.h"
+#include "edit/lexer.h"
 
 namespace ks::render {
 
 namespace {
 
-// Drops comments and whitespace and makes quotes uniform. Text inside strings that looks like a
-// comment is dropped too, which can only make a stock file look customised, never the reverse.
+// Drops comments and whitespace (as the jsonnet lexer tells them apart from strings) and makes
+// quotes uniform. Text that does not lex is never a stock file.
 std::string normalise(const std::string& s) {
+  std::vector<edit::Token> tokens;
+  try {
+    tokens = edit::lex(s, "stock check");
+  } catch (const Error&) {
+    return "\n(not jsonnet)";
+  }
   std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c == '#' || (c == '/' && i + 1 < s.size() && s[i + 1] == '/')) {
-      while (i < s.size() && s[i] != '\n') ++i;
-    } else if (c == '/' && i + 1 < s.size() && s[i + 1] == '*') {
-      size_t end = s.find("*/", i + 2);
-      i = end == std::string::npos ? s.size() : end + 1;
-    } else if (!std::isspace(static_cast<unsigned char>(c))) {
-      out += c == '\'' ? '"' : c;
-    }
+  for (const edit::Token& t : tokens) {
+    if (t.is_trivia()) continue;
+    for (char c : t.text(s))
+      if (!std::isspace(static_cast<unsigned char>(c))) out += c == '\'' ? '"' : c;
   }
   return out;
 }

@@ -3,9 +3,9 @@
 #include <cstring>
 
 #include "render/dialect.h"
-#include "render/fast_std.h"
 #include "render/jsonnet_api.h"
 #include "render/natives.h"
+#include "render/stdlib/overrides.h"
 
 namespace ks::render {
 
@@ -17,8 +17,8 @@ char* copy_to_vm(JsonnetVm* vm, const std::string& s) {
   return buf;
 }
 
-// Jsonnet files get the fast std on their first line (see fast_std.h). Data files (importstr of
-// YAML, text) do not; generated programs bring their own.
+// Jsonnet files get the std overrides on their first line (see stdlib/overrides.h). Data files
+// (importstr of YAML, text) do not; generated programs bring their own.
 bool wants_fast_std(const std::string& path, const std::string& content) {
   auto ends = [&](const char* suffix) {
     size_t n = std::strlen(suffix);
@@ -32,6 +32,7 @@ bool wants_fast_std(const std::string& path, const std::string& content) {
 struct ImportContext {
   JsonnetVm* vm;
   Importer* importer;
+  const stdlib::Overrides* overrides;
   ImportLog* log = nullptr;
 };
 
@@ -45,8 +46,9 @@ char* import_callback(void* ctx, const char* base, const char* rel, char** found
   }
   *found_here = copy_to_vm(ic->vm, found->path);
   *success = 1;
-  if (wants_fast_std(found->path, *found->content))
-    return copy_to_vm(ic->vm, fast_std_prelude() + rewrite_go_jsonnet_dialect(*found->content));
+  if (wants_fast_std(found->path, *found->content)) {
+    return copy_to_vm(ic->vm, ic->overrides->prelude + rewrite_go_jsonnet_dialect(*found->content));
+  }
   return copy_to_vm(ic->vm, *found->content);
 }
 
@@ -59,12 +61,16 @@ std::string take_result(JsonnetVm* vm, char* out, int error) {
 
 }  // namespace
 
-Vm::Vm(Importer& importer) : vm_(jsonnet_make()), importer_(importer) {
+Vm::Vm(Importer& importer) : Vm(importer, stdlib::linked_overrides()) {}
+
+Vm::Vm(Importer& importer, const stdlib::Overrides& overrides)
+    : vm_(jsonnet_make()), importer_(importer) {
   jsonnet_max_stack(vm_, 500);
-  auto* ctx = new ImportContext{vm_, &importer_};
+  auto* ctx = new ImportContext{vm_, &importer_, &overrides};
   jsonnet_import_callback(vm_, import_callback, ctx);
   ctx_ = ctx;
   register_natives(vm_);
+  overrides.install(vm_);
 }
 
 Vm::~Vm() {

@@ -9,9 +9,16 @@ struct JsonnetVm;
 
 namespace ks::render {
 
+namespace stdlib {
+struct Overrides;
+}
+
 class Vm {
  public:
+  // With the std overrides of the linked libjsonnet (stdlib::linked_overrides()).
   explicit Vm(Importer& importer);
+  // With `overrides` (which must outlive the VM): tests use other versions' overrides.
+  Vm(Importer& importer, const stdlib::Overrides& overrides);
   ~Vm();
   Vm(const Vm&) = delete;
   Vm& operator=(const Vm&) = delete;

@@ -173,3 +173,38 @@ TEST(Lexer, KeywordHelpers) {
 }
 
 }  // namespace
+
+// The string scanner the lexer shares with render's JSON reader (render/stdlib/json_text.cpp).
+TEST(SharedStringScanner, FindsTheClosingQuote) {
+  using ks::edit::quoted_end;
+  EXPECT_EQ(quoted_end(R"("abc" x)", 0), 5u);
+  EXPECT_EQ(quoted_end(R"('a"b')", 0), 5u);                // the other quote does not close
+  EXPECT_EQ(quoted_end(R"("a\"b")", 0), 6u);               // an escaped quote does not close
+  EXPECT_EQ(quoted_end(R"("a\\")", 0), 5u);                // an escaped backslash does not escape
+  EXPECT_EQ(quoted_end(R"("a\")", 0), std::string::npos);  // unterminated
+  EXPECT_EQ(quoted_end("\"", 0), std::string::npos);
+  EXPECT_EQ(quoted_end("\"\\", 0), std::string::npos);  // a lone backslash at the end
+}
+
+TEST(SharedStringScanner, DecodesEscapes) {
+  auto body = [](const std::string& s) { return ks::edit::unescape_quoted(s, 0, s.size()); };
+  EXPECT_EQ(body(R"(a\"b\'c\\d\/e)"), "a\"b'c\\d/e");
+  EXPECT_EQ(body(R"(\b\f\n\r\t)"), "\b\f\n\r\t");
+  EXPECT_EQ(body(R"(\u00e9\u65E5)"), "é日");
+  EXPECT_EQ(body(R"(\ud83d\ude00)"), "😀");  // a surrogate pair is one codepoint
+  EXPECT_EQ(body(""), "");
+  // A high surrogate without its low half stays a codepoint of its own (as jsonnet keeps it).
+  EXPECT_EQ(body(R"(\ud83dx)"), "\xed\xa0\xbdx");
+  auto problem = [&](const std::string& s) {
+    try {
+      body(s);
+    } catch (const ks::edit::ScanError& e) {
+      return std::to_string(e.pos) + ": " + e.what;
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(problem(R"(ab\)"), "2: string ends with a lone backslash");
+  EXPECT_EQ(problem(R"(x\u12)"), "1: \\u must be followed by 4 hex digits");
+  EXPECT_EQ(problem(R"(x\u12zz)"), "1: \\u must be followed by 4 hex digits");
+  EXPECT_EQ(problem(R"(\x41)"), "0: unknown escape sequence in string: '\\x'");
+}

@@ -23,6 +23,11 @@ TEST(Values, Typing) {
   EXPECT_EQ(typed_value(param(ParamType::Number), "-3"), json(-3));
   EXPECT_THROW(typed_value(param(ParamType::Number), "abc"), Error);
   EXPECT_THROW(typed_value(param(ParamType::Number), "1x"), Error);
+  // One grammar with `ks param set` (ksonnet's): leading zeros are not a number.
+  EXPECT_THROW(typed_value(param(ParamType::Number), "007"), Error);
+  EXPECT_EQ(typed_value(param(ParamType::NumberOrString), "007"), json("007"));
+  EXPECT_EQ(typed_value(param(ParamType::Number), "-.5"), json(-0.5));
+  EXPECT_EQ(typed_value(param(ParamType::Number), "1e3"), json(1000.0));
   EXPECT_EQ(typed_value(param(ParamType::String), "80"), json("80"));
   EXPECT_EQ(typed_value(param(ParamType::String), "null"), json("null"));
   EXPECT_EQ(typed_value(param(ParamType::NumberOrString), "8080"), json(8080));
@@ -44,7 +49,9 @@ TEST(Values, NonFiniteNumbersAreRefused) {
         ADD_FAILURE() << text;
       } catch (const Error& e) {
         EXPECT_EQ(std::string(e.what()), "param --replicas: '" + std::string(text) +
-                                             "' is too large for a number (it would be infinity, "
+                                             "': the number " +
+                                             std::string(text[0] == '-' ? text + 1 : text) +
+                                             " is too large (it would be infinity, "
                                              "which renders as null)");
       }
     }

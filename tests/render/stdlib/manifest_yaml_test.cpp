@@ -8,8 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include "base/yaml.h"
-#include "render/fast_std.h"
 #include "render/importer.h"
+#include "render/stdlib/native.h"
+#include "render/stdlib/overrides.h"
 #include "render/vm.h"
 #include "stock_compare.h"
 
@@ -22,7 +23,7 @@ class FastYaml : public ::testing::Test {
   std::string eval(const std::string& code) { return ks_test::eval_or_error(vm, code); }
   std::string expect_same(const std::string& expr) {
     std::string stock = eval(expr);
-    std::string fast = eval(ks::render::fast_std_prelude() + expr);
+    std::string fast = eval(ks::render::stdlib::linked_overrides().prelude + expr);
     EXPECT_EQ(fast, stock) << expr.substr(0, 400);
     ++compared;
     return stock;
@@ -40,9 +41,18 @@ class FastYaml : public ::testing::Test {
     }
     expect_same("local v = " + v + "; [" + calls + "]");
   }
+  // The calls the natives answered themselves since the test started.
+  std::uint64_t served(ks::render::stdlib::Native native) const {
+    return ks::render::stdlib::served_count(native) -
+           (native == ks::render::stdlib::Native::ManifestYamlDoc ? doc_at_start : stream_at_start);
+  }
   ks::render::Importer importer{ks::render::ImportConfig{}};
   ks::render::Vm vm{importer};
   int compared = 0;
+  std::uint64_t doc_at_start =
+      ks::render::stdlib::served_count(ks::render::stdlib::Native::ManifestYamlDoc);
+  std::uint64_t stream_at_start =
+      ks::render::stdlib::served_count(ks::render::stdlib::Native::ManifestYamlStream);
 };
 
 const std::vector<std::string>& tricky_keys() {
@@ -109,6 +119,9 @@ TEST_F(FastYaml, RandomValuesMatchStock) {
   std::mt19937 rng(7);
   for (int t = 0; t < 60; ++t) expect_same_yaml(random_value(rng, 0));
   EXPECT_EQ(compared, 60);
+  // A native that always fell back to stock would pass the comparisons: it must have answered.
+  EXPECT_GT(served(ks::render::stdlib::Native::ManifestYamlDoc), 100u);
+  EXPECT_GT(served(ks::render::stdlib::Native::ManifestYamlStream), 100u);
 }
 
 TEST_F(FastYaml, KeysMatchStock) {
@@ -243,8 +256,8 @@ TEST_F(FastYaml, KubernetesListMatchesStock) {
   std::string list = "[" + deployment + " for i in std.range(0, 299)]";
   json objects = json::parse(eval(list));
   for (const char* flags : {"", ", true, false, false"}) {
-    json yaml = json::parse(
-        eval(ks::render::fast_std_prelude() + "std.manifestYamlStream(" + list + flags + ")"));
+    json yaml = json::parse(eval(ks::render::stdlib::linked_overrides().prelude +
+                                 "std.manifestYamlStream(" + list + flags + ")"));
     ASSERT_TRUE(yaml.is_string()) << yaml.dump().substr(0, 300);
     std::vector<json> docs = ks::yaml::parse_all(yaml.get<std::string>(), "stream");
     ASSERT_EQ(docs.size(), 300u);

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace ks::render {
+namespace ks::render::stdlib {
 
 // Numbers keep the exact text libjsonnet wrote for them, which is what `'' + n` gives.
 struct JsonMember;
@@ -27,4 +27,4 @@ bool read_json_text(const std::string& text, JsonNode& out);
 // std.escapeStringJson: quoted, with \uXXXX for control characters and U+007F–U+009F.
 std::string escape_json(const std::string& s);
 
-}  // namespace ks::render
+}  // namespace ks::render::stdlib

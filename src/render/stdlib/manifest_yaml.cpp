@@ -1,17 +1,17 @@
-#include "render/fast_yaml.h"
+#include "render/stdlib/manifest_yaml.h"
 
-#include "render/fast_std.h"
+#include "render/stdlib/plain_value.h"
 
 #include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
 
-#include "render/json_text.h"
 #include "render/jsonnet_api.h"
-#include "render/native_args.h"
+#include "render/stdlib/json_text.h"
+#include "render/stdlib/native.h"
 
-namespace ks::render {
+namespace ks::render::stdlib {
 
 namespace {
 
@@ -194,8 +194,7 @@ JsonnetJsonValue* native_doc(void* ctx, const JsonnetJsonValue* const* argv, int
   std::vector<std::string> docs;
   if (!emit_docs(vm, arg_string(vm, argv[0]), argv[1], argv[2], docs) || docs.size() != 1)
     return fallback(vm, success);
-  *success = 1;
-  return jsonnet_json_make_string(vm, docs[0].c_str());
+  return served(Native::ManifestYamlDoc, success, jsonnet_json_make_string(vm, docs[0].c_str()));
 }
 
 // (JSON text of the documents, indent_array_in_object, c_document_end, quote_keys)
@@ -210,13 +209,12 @@ JsonnetJsonValue* native_stream(void* ctx, const JsonnetJsonValue* const* argv, 
   std::string out = "---\n";
   for (size_t i = 0; i < docs.size(); ++i) out += (i ? "\n---\n" : "") + docs[i];
   out += end_marker ? "\n...\n" : "\n";
-  *success = 1;
-  return jsonnet_json_make_string(vm, out.c_str());
+  return served(Native::ManifestYamlStream, success, jsonnet_json_make_string(vm, out.c_str()));
 }
 
 }  // namespace
 
-const std::string& fast_yaml_fields() {
+const std::string& manifest_yaml_fields() {
   const std::string& plain = plain_value_locals();
   static const std::string fields =
       "manifestYamlDoc(value, indent_array_in_object=false, quote_keys=true):: " + plain +
@@ -241,11 +239,11 @@ const std::string& fast_yaml_fields() {
   return fields;
 }
 
-void register_fast_yaml(JsonnetVm* vm) {
+void register_manifest_yaml(JsonnetVm* vm) {
   static const char* kThree[] = {"a", "b", "c", nullptr};
   static const char* kFour[] = {"a", "b", "c", "d", nullptr};
   jsonnet_native_callback(vm, "ks.manifestYamlDoc", native_doc, vm, kThree);
   jsonnet_native_callback(vm, "ks.manifestYamlStream", native_stream, vm, kFour);
 }
 
-}  // namespace ks::render
+}  // namespace ks::render::stdlib

@@ -1,4 +1,4 @@
-#include "render/fast_format.h"
+#include "render/stdlib/format.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "render/json_text.h"
 #include "render/jsonnet_api.h"
-#include "render/native_args.h"
+#include "render/stdlib/json_text.h"
+#include "render/stdlib/native.h"
 
-namespace ks::render {
+namespace ks::render::stdlib {
 
 namespace {
 
@@ -399,13 +399,12 @@ JsonnetJsonValue* native_format(void* ctx, const JsonnetJsonValue* const* argv, 
   }
   // A U+0000 would cut the C string short.
   if (next != items.size() || out.find('\0') != std::string::npos) return fallback(vm, success);
-  *success = 1;
-  return jsonnet_json_make_string(vm, out.c_str());
+  return served(Native::Format, success, jsonnet_json_make_string(vm, out.c_str()));
 }
 
 }  // namespace
 
-const std::string& fast_format_fields() {
+const std::string& format_fields() {
   // Stock format forces `vals` before anything else, then parses, then walks the codes in order:
   // each number conversion forces its value and checks its type, each %s renders its value with
   // std.toString. `typed` repeats that walk up to the last number conversion, so that a value
@@ -440,7 +439,7 @@ const std::string& fast_format_fields() {
   return fields;
 }
 
-void register_fast_format(JsonnetVm* vm) {
+void register_format(JsonnetVm* vm) {
   static const char* kTwo[] = {"str", "length", nullptr};
   static const char* kPlan[] = {"str", "length", "count", nullptr};
   static const char* kThree[] = {"str", "length", "values", nullptr};
@@ -449,4 +448,4 @@ void register_fast_format(JsonnetVm* vm) {
   jsonnet_native_callback(vm, "ks.format", native_format, vm, kThree);
 }
 
-}  // namespace ks::render
+}  // namespace ks::render::stdlib

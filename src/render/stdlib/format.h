@@ -6,11 +6,11 @@
 
 struct JsonnetVm;
 
-namespace ks::render {
+namespace ks::render::stdlib {
 
-// Override fields for the `std` extension object, each ending in ", " (see fast_std.h).
-const std::string& fast_format_fields();
+// Override fields for the `std` extension object, each ending in ", " (see overrides.h).
+const std::string& format_fields();
 
-void register_fast_format(JsonnetVm* vm);
+void register_format(JsonnetVm* vm);
 
-}  // namespace ks::render
+}  // namespace ks::render::stdlib

@@ -1,11 +1,12 @@
-#include "render/json_text.h"
+#include "render/stdlib/json_text.h"
 
 #include <cstdio>
 #include <cstring>
 
 #include "base/strings.h"
+#include "edit/lexer.h"
 
-namespace ks::render {
+namespace ks::render::stdlib {
 
 namespace {
 
@@ -30,57 +31,17 @@ class JsonNodeReader {
     out.kind = kind;
     return true;
   }
-  bool hex4(unsigned& v) {
-    if (i_ + 4 > s_.size()) return false;
-    v = static_cast<unsigned>(std::stoul(s_.substr(i_, 4), nullptr, 16));
-    i_ += 4;
-    return true;
-  }
+  // The string at i_ (a '"'), decoded by the jsonnet lexer's scanner.
   bool string(std::string& out) {
     if (s_[i_] != '"') return false;
-    ++i_;
-    while (i_ < s_.size() && s_[i_] != '"') {
-      char c = s_[i_++];
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
-      if (i_ >= s_.size()) return false;
-      char e = s_[i_++];
-      switch (e) {
-        case 'b':
-          out += '\b';
-          break;
-        case 'f':
-          out += '\f';
-          break;
-        case 'n':
-          out += '\n';
-          break;
-        case 'r':
-          out += '\r';
-          break;
-        case 't':
-          out += '\t';
-          break;
-        case 'u': {
-          unsigned cp = 0;
-          if (!hex4(cp)) return false;
-          if (cp >= 0xd800 && cp < 0xdc00 && s_.compare(i_, 2, "\\u") == 0) {
-            i_ += 2;
-            unsigned low = 0;
-            if (!hex4(low)) return false;
-            cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-          }
-          str::append_utf8(out, cp);
-          break;
-        }
-        default:
-          out += e;
-      }
+    std::size_t end = edit::quoted_end(s_, i_);
+    if (end == std::string::npos) return false;
+    try {
+      out = edit::unescape_quoted(s_, i_ + 1, end - 1);
+    } catch (const edit::ScanError&) {
+      return false;
     }
-    if (i_ >= s_.size()) return false;
-    ++i_;
+    i_ = end;
     return true;
   }
   bool value(JsonNode& out) {
@@ -177,4 +138,4 @@ std::string escape_json(const std::string& s) {
   return out + "\"";
 }
 
-}  // namespace ks::render
+}  // namespace ks::render::stdlib

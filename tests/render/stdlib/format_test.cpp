@@ -8,8 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "render/fast_format.h"
 #include "render/importer.h"
+#include "render/stdlib/format.h"
+#include "render/stdlib/native.h"
 #include "render/vm.h"
 #include "stock_compare.h"
 
@@ -20,10 +21,15 @@ using nlohmann::json;
 class FastFormat : public ::testing::Test {
  protected:
   std::string eval(const std::string& code) { return ks_test::eval_or_error(vm, code); }
-  // The format overrides alone, shadowing std as fast_std_prelude() does (the natives are
-  // registered by every Vm).
+  // The format overrides alone, shadowing std as the overrides' prelude does (the natives are
+  // registered by every Vm of a verified libjsonnet).
   static std::string prelude() {
-    return "local __ks_s = std; local std = __ks_s { " + ks::render::fast_format_fields() + "}; ";
+    return "local __ks_s = std; local std = __ks_s { " + ks::render::stdlib::format_fields() +
+           "}; ";
+  }
+  // The std.format calls the native answered itself since the test started.
+  std::uint64_t served() const {
+    return ks::render::stdlib::served_count(ks::render::stdlib::Native::Format) - served_at_start;
   }
   void expect_same(const std::string& expr) {
     std::string stock = eval(expr);
@@ -66,6 +72,8 @@ class FastFormat : public ::testing::Test {
   ks::render::Importer importer{ks::render::ImportConfig{}};
   ks::render::Vm vm{importer};
   int compared = 0, batches = 0, native_batches = 0;
+  std::uint64_t served_at_start =
+      ks::render::stdlib::served_count(ks::render::stdlib::Native::Format);
 };
 
 template <typename T>
@@ -213,6 +221,7 @@ TEST_F(FastFormat, RandomArraysMatchStock) {
   std::mt19937 rng(11);
   expect_same_all(random_array_cases(rng, 400, 0));
   EXPECT_GE(native_batches * 2, batches);
+  EXPECT_GT(served(), 300u);
 }
 
 TEST_F(FastFormat, RandomArraysWithWrongTypesMatchStock) {
@@ -244,6 +253,7 @@ TEST_F(FastFormat, RandomNumbersEveryConversion) {
   expect_same_all(cases);
   EXPECT_GE(native_batches * 2, batches);
   for (const auto& c : failing) expect_same(c);
+  EXPECT_GT(served(), 250u);
 }
 
 TEST_F(FastFormat, SingleValuesAndPercentOperator) {
