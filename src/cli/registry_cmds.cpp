@@ -6,6 +6,7 @@
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/progress.h"
+#include "ops/registry_lint.h"
 #include "registry/authoring.h"
 #include "registry/registry.h"
 
@@ -149,7 +150,7 @@ void add_registry_lint(CLI::App* parent, Context& ctx) {
   describe(cmd,
            "  ks registry lint ./kubeflow\n  ks registry lint ./my-registry --registry-name acme "
            "--no-render");
-  auto o = std::make_shared<registry::LintOptions>();
+  auto o = std::make_shared<ops::RegistryLintOptions>();
   auto dir = std::make_shared<std::string>();
   auto no_render = std::make_shared<bool>(false);
   cmd->add_option("dir", *dir, "Registry folder (holding registry.yaml)")->required();
@@ -160,7 +161,7 @@ void add_registry_lint(CLI::App* parent, Context& ctx) {
     o->dir = *dir;
     o->render = !*no_render;
     std::ostringstream log;
-    auto problems = registry::lint_registry(*o, ctx.verbosity > 0 ? ctx.err : log);
+    auto problems = ops::lint_registry(*o, ctx.verbosity > 0 ? ctx.err : log).problems;
     for (const auto& p : problems) ctx.out << p << "\n";
     if (!problems.empty()) {
       throw Error(std::to_string(problems.size()) + " problem" + (problems.size() > 1 ? "s" : "") +

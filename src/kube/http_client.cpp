@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <ctime>
+#include <exception>
 #include <mutex>
 #include <utility>
 #include <vector>
@@ -27,50 +28,94 @@ void global_init() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+// Every libcurl handle is owned by a unique_ptr with its cleanup function as deleter, so no
+// path out of a request (an early return, a thrown ks::Error, bad_alloc) leaks one.
+struct EasyCleanup {
+  void operator()(CURL* h) const { curl_easy_cleanup(h); }
+};
+using EasyHandle = std::unique_ptr<CURL, EasyCleanup>;
+struct ShareCleanup {
+  void operator()(CURLSH* s) const { curl_share_cleanup(s); }
+};
+using ShareHandle = std::unique_ptr<CURLSH, ShareCleanup>;
+struct SlistFree {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+using Slist = std::unique_ptr<curl_slist, SlistFree>;
+
+void append(Slist& list, const std::string& line) {
+  curl_slist* head = list.release();
+  curl_slist* grown = curl_slist_append(head, line.c_str());
+  list.reset(grown ? grown : head);  // on failure libcurl leaves the list as it was
+  if (!grown) throw Error("out of memory building an HTTP request");
+}
+
 struct Credentials {
   std::string bearer;
   std::string cert_pem;
   std::string key_pem;
 };
 
-// Collects a response body, refusing one over the configured size (a hostile or broken server
-// must not make ks allocate without bound).
-struct BodySink {
-  std::string* body;
-  std::size_t max;
-  bool exceeded = false;
+// What libcurl's callbacks of one transfer write to. An exception must not unwind through
+// libcurl's C frames: a callback catches it, keeps it in `failure` and aborts the transfer, and
+// perform() rethrows it once libcurl has returned.
+struct Transfer {
+  Response& response;
+  std::size_t max_body;  // a larger body is refused: a hostile or broken server must not make
+                         // ks allocate without bound
+  WaitNotice& slow;
+  bool body_exceeded = false;
+  std::exception_ptr failure;
 };
 
-size_t on_body(char* data, size_t size, size_t n, void* user) {
-  auto* sink = static_cast<BodySink*>(user);
-  size_t bytes = size * n;
-  if (sink->body->size() + bytes > sink->max) {
-    sink->exceeded = true;
-    return 0;  // aborts the transfer
+// Runs `body` for a callback; on an exception returns `abort` (libcurl then ends the transfer).
+template <typename Result, typename Fn>
+Result guarded(Transfer& t, Result abort, Fn&& body) {
+  try {
+    return body();
+  } catch (...) {
+    if (!t.failure) t.failure = std::current_exception();
+    return abort;
   }
-  sink->body->append(data, bytes);
-  return bytes;
+}
+
+size_t on_body(char* data, size_t size, size_t n, void* user) {
+  auto& t = *static_cast<Transfer*>(user);
+  return guarded(t, size_t{0}, [&]() -> size_t {
+    size_t bytes = size * n;
+    if (t.response.body.size() + bytes > t.max_body) {
+      t.body_exceeded = true;
+      return 0;  // aborts the transfer
+    }
+    t.response.body.append(data, bytes);
+    return bytes;
+  });
 }
 
 size_t on_header(char* data, size_t size, size_t n, void* user) {
-  auto* r = static_cast<Response*>(user);
-  std::string line(data, size * n);
-  auto colon = line.find(':');
-  if (colon != std::string::npos) {
-    std::string name = str::to_lower(str::trim(line.substr(0, colon)));
-    std::string value = str::trim(line.substr(colon + 1));
-    if (name == "content-type") r->content_type = value;
-    if (name == "retry-after")
-      r->retry_after_seconds = parse_retry_after(value, std::time(nullptr));
-  }
-  return size * n;
+  auto& t = *static_cast<Transfer*>(user);
+  return guarded(t, size_t{0}, [&]() -> size_t {
+    std::string line(data, size * n);
+    auto colon = line.find(':');
+    if (colon != std::string::npos) {
+      std::string name = str::to_lower(str::trim(line.substr(0, colon)));
+      std::string value = str::trim(line.substr(colon + 1));
+      if (name == "content-type") t.response.content_type = value;
+      if (name == "retry-after")
+        t.response.retry_after_seconds = parse_retry_after(value, std::time(nullptr));
+    }
+    return size * n;
+  });
 }
 
 // libcurl's progress callback (about once a second): a slow answer is announced, not waited for
-// in silence.
+// in silence. The notice's sink is the caller's code and may throw.
 int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  static_cast<WaitNotice*>(user)->tick();
-  return 0;
+  auto& t = *static_cast<Transfer*>(user);
+  return guarded(t, 1, [&] {
+    t.slow.tick();
+    return 0;
+  });
 }
 
 std::string read_required(const std::string& path, const std::string& what) {
@@ -115,10 +160,12 @@ struct HttpClient::Impl {
   std::string static_cert_pem, static_key_pem;
   std::unique_ptr<ExecCredentialProvider> exec;
 
-  CURLSH* share = nullptr;
+  // Declaration order is destruction order reversed: pooled handles go before the share they
+  // use, and the share before the locks its cleanup takes.
   std::mutex share_locks[CURL_LOCK_DATA_LAST];
+  ShareHandle share;
   std::mutex pool_mu;
-  std::vector<CURL*> pool;
+  std::vector<EasyHandle> pool;
 
   std::atomic<int> refused_in_a_row{0};
   std::mutex unreachable_mu;
@@ -131,22 +178,45 @@ struct HttpClient::Impl {
     static_cast<Impl*>(user)->share_locks[data].unlock();
   }
 
-  CURL* acquire() {
+  // An easy handle lent to one request: back to the pool when the lease ends, however the
+  // request ends. Reset first, so a pooled handle points to no local of a finished request;
+  // curl_easy_reset keeps its live connections.
+  class Lease {
+   public:
+    explicit Lease(Impl& owner) : owner_(owner), handle_(owner.take()) {}
+    ~Lease() {
+      curl_easy_reset(handle_.get());
+      owner_.give_back(std::move(handle_));
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    CURL* get() const { return handle_.get(); }
+
+   private:
+    Impl& owner_;
+    EasyHandle handle_;
+  };
+
+  EasyHandle take() {
     {
       std::lock_guard<std::mutex> l(pool_mu);
       if (!pool.empty()) {
-        CURL* h = pool.back();
+        EasyHandle h = std::move(pool.back());
         pool.pop_back();
         return h;
       }
     }
-    CURL* h = curl_easy_init();
+    EasyHandle h(curl_easy_init());
     if (!h) throw Error("cannot initialise libcurl");
     return h;
   }
-  void release(CURL* h) {
-    std::lock_guard<std::mutex> l(pool_mu);
-    pool.push_back(h);
+  void give_back(EasyHandle h) noexcept {
+    try {
+      std::lock_guard<std::mutex> l(pool_mu);
+      pool.push_back(std::move(h));
+    } catch (...) {
+      // no room in the pool (bad_alloc): `h` is cleaned up here instead of being reused
+    }
   }
 
   Credentials credentials() {
@@ -172,13 +242,20 @@ struct HttpClient::Impl {
 
   Response perform(const Request& req) {
     Credentials cred = credentials();
-    CURL* h = acquire();
-    curl_easy_reset(h);  // keeps the handle's live connections
+    // Everything the handle points to is declared before the lease, so it outlives the
+    // transfer and the lease's reset.
     Response r;
     char errbuf[CURL_ERROR_SIZE] = {0};
-    curl_slist* headers = nullptr;
+    Slist headers, connect_list;
     std::string url = base_url + req.path;
-    curl_easy_setopt(h, CURLOPT_SHARE, share);
+    WaitNotice slow(
+        options.on_waiting,
+        "the server to answer " + req.method + " " + str::split(req.path, '?')[0],
+        "the " + std::to_string(options.request_timeout.count() / 1000) + "s request timeout");
+    Transfer transfer{r, options.max_body_bytes, slow, false, nullptr};
+    Lease lease(*this);
+    CURL* h = lease.get();
+    curl_easy_setopt(h, CURLOPT_SHARE, share.get());
     curl_easy_setopt(h, CURLOPT_URL, url.c_str());
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     // Send the path as built: libcurl would otherwise squash `/./` and `/../` segments, turning
@@ -198,18 +275,13 @@ struct HttpClient::Impl {
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
                      static_cast<long>(options.connect_timeout.count()));
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-    BodySink sink{&r.body, options.max_body_bytes};
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, &r);
-    WaitNotice slow(
-        options.on_waiting,
-        "the server to answer " + req.method + " " + str::split(req.path, '?')[0],
-        "the " + std::to_string(options.request_timeout.count() / 1000) + "s request timeout");
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
     if (options.on_waiting) {
       curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
       curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
-      curl_easy_setopt(h, CURLOPT_XFERINFODATA, &slow);
+      curl_easy_setopt(h, CURLOPT_XFERINFODATA, &transfer);
     }
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, req.method.c_str());
     if (req.method == "GET") curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
@@ -218,18 +290,15 @@ struct HttpClient::Impl {
       curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, static_cast<long>(req.body.size()));
       curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, req.method.c_str());
     }
-    curl_slist* connect_list = nullptr;
     if (!connect_to.empty()) {
-      connect_list = curl_slist_append(connect_list, connect_to.c_str());
-      curl_easy_setopt(h, CURLOPT_CONNECT_TO, connect_list);
+      append(connect_list, connect_to);
+      curl_easy_setopt(h, CURLOPT_CONNECT_TO, connect_list.get());
     }
-    headers = curl_slist_append(headers, ("Accept: " + req.accept).c_str());
-    if (!req.content_type.empty())
-      headers = curl_slist_append(headers, ("Content-Type: " + req.content_type).c_str());
-    headers = curl_slist_append(headers, "Expect:");
-    if (!cred.bearer.empty())
-      headers = curl_slist_append(headers, ("Authorization: Bearer " + cred.bearer).c_str());
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    append(headers, "Accept: " + req.accept);
+    if (!req.content_type.empty()) append(headers, "Content-Type: " + req.content_type);
+    append(headers, "Expect:");
+    if (!cred.bearer.empty()) append(headers, "Authorization: Bearer " + cred.bearer);
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
     if (!conn.user.username.empty() || !conn.user.password.empty()) {
       curl_easy_setopt(h, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
       curl_easy_setopt(h, CURLOPT_USERNAME, conn.user.username.c_str());
@@ -254,6 +323,7 @@ struct HttpClient::Impl {
       curl_easy_setopt(h, CURLOPT_PROXY, conn.cluster.proxy_url.c_str());
 
     CURLcode rc = curl_easy_perform(h);
+    if (transfer.failure) std::rethrow_exception(transfer.failure);
     if (rc == CURLE_OK) {
       curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r.status);
     } else {
@@ -267,9 +337,6 @@ struct HttpClient::Impl {
     long verify_result = 0;
     if (rc != CURLE_OK && !conn.cluster.insecure_skip_tls_verify)
       curl_easy_getinfo(h, CURLINFO_SSL_VERIFYRESULT, &verify_result);
-    curl_slist_free_all(headers);
-    curl_slist_free_all(connect_list);
-    release(h);
     // Permanent TLS failures: retrying cannot help, and the user needs to know which kubeconfig
     // entry to fix rather than an OpenSSL error string.
     if (rc == CURLE_PEER_FAILED_VERIFICATION ||
@@ -297,7 +364,7 @@ struct HttpClient::Impl {
       r.transport_error = "no answer within the " +
                           std::to_string(options.request_timeout.count() / 1000) +
                           "s request timeout (" + r.transport_error + ")";
-    if (sink.exceeded)
+    if (transfer.body_exceeded)
       throw Error("the response to " + req.method + " " + str::split(req.path, '?')[0] +
                   " is larger than " + std::to_string(options.max_body_bytes) +
                   " bytes; refused (raise --max-response-bytes if it is expected)");
@@ -337,19 +404,18 @@ HttpClient::HttpClient(const Connection& connection, ClientOptions options)
     throw Error("kube user '" + connection.context.user +
                 "' has a client certificate without a key (or a key without a certificate)");
   if (u.exec) m.exec = std::make_unique<ExecCredentialProvider>(*u.exec, cl);
-  m.share = curl_share_init();
-  curl_share_setopt(m.share, CURLSHOPT_LOCKFUNC, &Impl::lock);
-  curl_share_setopt(m.share, CURLSHOPT_UNLOCKFUNC, &Impl::unlock);
-  curl_share_setopt(m.share, CURLSHOPT_USERDATA, &m);
-  curl_share_setopt(m.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
-  curl_share_setopt(m.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-  curl_share_setopt(m.share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+  m.share.reset(curl_share_init());
+  if (!m.share) throw Error("cannot initialise libcurl");
+  CURLSH* share = m.share.get();
+  curl_share_setopt(share, CURLSHOPT_LOCKFUNC, &Impl::lock);
+  curl_share_setopt(share, CURLSHOPT_UNLOCKFUNC, &Impl::unlock);
+  curl_share_setopt(share, CURLSHOPT_USERDATA, &m);
+  curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+  curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+  curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
 }
 
-HttpClient::~HttpClient() {
-  for (CURL* h : impl_->pool) curl_easy_cleanup(h);
-  if (impl_->share) curl_share_cleanup(impl_->share);
-}
+HttpClient::~HttpClient() = default;  // Impl's members release the curl handles
 
 Response HttpClient::send(const Request& request) {
   throw_if_unreachable();

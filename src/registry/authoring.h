@@ -1,24 +1,34 @@
 #pragma once
 // For package authors: `ks registry lint`, `ks registry init`, `ks pkg init`.
 #include <filesystem>
-#include <ostream>
 #include <string>
 #include <vector>
 
+#include "prototypes/prototype.h"
+
 namespace ks::registry {
 
-struct LintOptions {
-  std::filesystem::path dir;  // the registry folder (holding registry.yaml)
-  std::string registry_name;  // name prototypes import packages under; "" = the folder's name
-  bool render = true;         // also render every prototype in a throwaway app
+// A package whose files passed every check of check_registry, ready for a render check.
+struct CheckedPackage {
+  std::string name;
+  std::filesystem::path copy;  // its checked copy, under check_registry's `copies`
+  std::vector<prototypes::Prototype> prototypes;
 };
 
-// Every problem found, one line each, starting with the file (and line when known). Checks:
-// registry.yaml parses; every listed package folder exists, stays inside the registry (paths and
-// symlinks) and has a parts.yaml that parses; every prototype header parses and its defaults have
-// the declared types; every prototype renders (`ks generate` with its defaults plus placeholder
-// values for required params, then `ks show`) in a throwaway app that vendors the packages.
-std::vector<std::string> lint_registry(const LintOptions& options, std::ostream& log);
+struct RegistryCheck {
+  std::vector<std::string> problems;  // one line each, starting with the file (and line)
+  std::string registry_name;          // as given, else the registry folder's name
+  std::vector<CheckedPackage> clean;  // packages with no problem
+};
+
+// The file checks of `ks registry lint` (rendering is ops::lint_registry's part, as registry
+// does not link render): registry.yaml parses; every listed package folder exists, stays inside
+// the registry (paths and symlinks) and has a parts.yaml that parses; every prototype header
+// parses and its defaults have the declared types. Clean packages are copied under `copies`, an
+// existing folder the caller owns. `registry_name`: the name prototypes import packages under;
+// "" = the folder's name.
+RegistryCheck check_registry(const std::filesystem::path& dir, const std::string& registry_name,
+                             const std::filesystem::path& copies);
 
 // A new registry folder with an empty registry.yaml. Refuses an existing registry.yaml.
 void init_registry(const std::filesystem::path& dir);
