@@ -7,6 +7,7 @@
 #include <ctime>
 #include <exception>
 #include <mutex>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -106,6 +107,23 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
     }
     return size * n;
   });
+}
+
+// Counts the request lines libcurl sends for one transfer. libcurl silently re-sends a request
+// on a fresh connection when a reused connection closed without any answer (its "Connection
+// died, retrying a fresh connect"): the server may have acted on the first one, and a second
+// request line is the only sign of it.
+struct RequestLines {
+  std::string prefix;  // "PATCH /"
+  int sent = 0;
+};
+
+int on_debug(CURL*, curl_infotype type, char* data, size_t size, void* user) {
+  auto* lines = static_cast<RequestLines*>(user);
+  if (type == CURLINFO_HEADER_OUT &&
+      std::string_view(data, size).substr(0, lines->prefix.size()) == lines->prefix)
+    ++lines->sent;
+  return 0;
 }
 
 // libcurl's progress callback (about once a second): a slow answer is announced, not waited for
@@ -278,6 +296,10 @@ struct HttpClient::Impl {
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
+    RequestLines request_lines{req.method + " /", 0};
+    curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, on_debug);
+    curl_easy_setopt(h, CURLOPT_DEBUGDATA, &request_lines);
+    curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);  // only to our callback: nothing is printed
     if (options.on_waiting) {
       curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
       curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
@@ -358,6 +380,7 @@ struct HttpClient::Impl {
     if (rc == CURLE_SSL_CERTPROBLEM)
       throw Error("the client certificate of kube user '" + conn.context.user +
                   "' cannot be used (" + r.transport_error + "); check the kubeconfig");
+    r.resent = request_lines.sent > 1;
     r.connect_refused = rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
                         rc == CURLE_COULDNT_RESOLVE_PROXY;
     if (rc == CURLE_OPERATION_TIMEDOUT)

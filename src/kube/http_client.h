@@ -28,8 +28,12 @@ struct Response {
   std::optional<double> retry_after_seconds;
   std::string transport_error;   // why there was no response
   bool connect_refused = false;  // no connection could be opened (refused, unresolvable host)
-  // Set by send_with_retry: an earlier attempt got no answer, so the server may have acted on
-  // it (a retried apply that created the object answers 200, not 201).
+  // libcurl sent the request again on a fresh connection because the reused one closed without
+  // an answer: the server may have acted on the first copy.
+  bool resent = false;
+  // Set by send_with_retry: an earlier attempt (or a copy libcurl re-sent, `resent`) got no
+  // answer, so the server may have acted on it (a retried apply that created the object
+  // answers 200, not 201).
   bool earlier_attempt_unanswered = false;
 };
 

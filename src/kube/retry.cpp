@@ -53,6 +53,7 @@ Response send_with_retry(const std::function<Response()>& attempt, const RetryPo
   bool unanswered = false;
   for (int n = 1;; ++n) {
     Response r = attempt();
+    if (r.resent) unanswered = true;
     r.earlier_attempt_unanswered = unanswered;
     if (!is_retryable(r)) return r;
     if (n >= policy.max_attempts) {

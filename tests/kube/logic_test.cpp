@@ -188,6 +188,16 @@ TEST(KubeRetry, ALostAnswerIsRemembered) {
       },
       RetryPolicy{}, [](milliseconds) {});
   EXPECT_FALSE(refused.earlier_attempt_unanswered);
+  // libcurl re-sent the request itself after a reused connection closed without an answer:
+  // one attempt for ks, but the server may have acted on the first copy.
+  Response resent = send_with_retry(
+      [&] {
+        Response a = status(200);
+        a.resent = true;
+        return a;
+      },
+      RetryPolicy{}, [](milliseconds) {});
+  EXPECT_TRUE(resent.earlier_attempt_unanswered);
 }
 
 TEST(KubeWaitNotice, DurationsAreShownAsFlagsTakeThem) {

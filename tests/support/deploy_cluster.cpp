@@ -8,6 +8,7 @@
 #include "base/error.h"
 #include "base/process.h"
 #include "base/yaml.h"
+#include "fault_proxy.h"
 #include "server_fixture.h"
 
 namespace ks_test {
@@ -148,10 +149,21 @@ void DeployCluster::start_real(const ClusterOptions& options) {
   if (Run r = kubectl({"create", "namespace", namespace_}); r.code != 0) {
     throw ks::Error("cannot create namespace " + namespace_ + " on the real cluster: " + r.err);
   }
+  if (!options.proxy_args.empty()) {
+    proxy_ =
+        std::make_unique<FaultProxy>(server_, (cluster_dir / "pki").string(), options.proxy_args);
+    if (Run r = kubectl({"config", "set-cluster", "real", "--server=" + proxy_->server()});
+        r.code != 0) {
+      throw ks::Error("kubectl config set-cluster: " + r.err);
+    }
+    direct_server_ = server_;
+    server_ = proxy_->server();
+  }
 }
 
 DeployCluster::~DeployCluster() {
   if (backend_ != Backend::Real || kubeconfig_.empty()) return;
+  proxy_.reset();
   try {
     for (const auto& object : cluster_scoped_) {
       kubectl({"delete", object, "--ignore-not-found", "--wait=false"});
@@ -173,7 +185,15 @@ void DeployCluster::reset_log() {
 }
 
 Run DeployCluster::kubectl(const std::vector<std::string>& args) const {
-  return run_kubectl(kubeconfig_, dir_->path(), args);
+  if (direct_server_.empty()) return run_kubectl(kubeconfig_, dir_->path(), args);
+  std::vector<std::string> direct = {"--server=" + direct_server_};
+  direct.insert(direct.end(), args.begin(), args.end());
+  return run_kubectl(kubeconfig_, dir_->path(), direct);
+}
+
+nlohmann::json DeployCluster::proxy_log() const {
+  if (!proxy_) throw ks::Error("no fault proxy: ClusterOptions::proxy_args was empty");
+  return proxy_->log();
 }
 
 void DeployCluster::delete_after(const std::string& kind_slash_name) {

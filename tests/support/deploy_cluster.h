@@ -21,6 +21,7 @@
 namespace ks_test {
 
 class TestApiServer;
+class FaultProxy;
 
 enum class Backend { Bundled, Real };
 
@@ -67,6 +68,10 @@ struct ClusterOptions {
   std::string context = "ks-test";          // name of the client-certificate context
   std::vector<std::string> extra_contexts;  // more contexts on the same cluster and user
   std::vector<std::string> bundled_args;    // extra ks-test-apiserver flags (bundled only)
+  // Real backend only: when set, kubeconfig() and server() lead through
+  // tests/cluster/faultproxy started with these flags (fault_proxy.h); kubectl() and the
+  // clean-up still talk to the apiserver directly.
+  std::vector<std::string> proxy_args;
 };
 
 // Options that only pass flags to ks-test-apiserver, e.g. bundled_args({"--faults", "..."}).
@@ -97,7 +102,11 @@ class DeployCluster {
   nlohmann::json requests() const;
   void reset_log();
 
-  // Runs the Go-built kubectl against kubeconfig(); throws ks::Error when there is none.
+  // The fault proxy's request log (see ClusterOptions::proxy_args); throws ks::Error without one.
+  nlohmann::json proxy_log() const;
+
+  // Runs the Go-built kubectl against kubeconfig() (the apiserver itself when a fault proxy is
+  // in between); throws ks::Error when there is none.
   Run kubectl(const std::vector<std::string>& args) const;
 
   // A cluster-scoped object (e.g. "customresourcedefinition/widgets.example.com") the test
@@ -113,6 +122,8 @@ class DeployCluster {
 
   Backend backend_;
   std::unique_ptr<TestApiServer> bundled_;
+  std::unique_ptr<FaultProxy> proxy_;
+  std::string direct_server_;             // the apiserver, when proxy_ stands in front of it
   std::unique_ptr<ks::fs::TempDir> dir_;  // private kubeconfig (real backend)
   std::string kubeconfig_;
   std::string server_;
