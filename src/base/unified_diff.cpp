@@ -12,8 +12,8 @@ namespace {
 
 // libgit2 must be initialised once per process; its shutdown is left to process exit.
 void ensure_libgit2() {
-  static const int once = git_libgit2_init();
-  (void)once;
+  static const int init_count = git_libgit2_init();
+  if (init_count < 0) throw Error("cannot initialise libgit2 for the text diff");
 }
 
 // GNU diff's hunk range: `start,len` (`start` alone when len is 1; the line before when empty).

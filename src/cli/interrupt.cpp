@@ -18,8 +18,8 @@ void on_sigint(int) {
   const char msg[] =
       "\ninterrupted: waiting for requests in flight; no new requests are sent (Ctrl-C again "
       "quits at once)\n";
-  ssize_t ignored = ::write(2, msg, sizeof msg - 1);
-  (void)ignored;
+  // Nothing useful can be done in a signal handler if stderr is gone.
+  [[maybe_unused]] const ssize_t written = ::write(2, msg, sizeof msg - 1);
 }
 
 }  // namespace
