@@ -1,13 +1,11 @@
 #include <sstream>
 
-#include "app/app.h"
 #include "base/error.h"
 #include "base/redact.h"
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/progress.h"
-#include "registry/authoring.h"
-#include "registry/registry.h"
+#include "ops/registry.h"
 
 namespace ks::cli {
 
@@ -25,7 +23,7 @@ void add_registry_add(CLI::App* parent, Context& ctx) {
            "  ks registry add kubeflow https://github.com/kubeflow/kubeflow --version v0.1.0\n"
            "  ks registry add incubator github.com/ksonnet/parts/tree/master/incubator\n"
            "  ks registry add kubeflow file:///srv/kubeflow/tree/master/kubeflow");
-  auto r = std::make_shared<registry::AddRequest>();
+  auto r = std::make_shared<ops::AddRequest>();
   cmd->add_option("name", r->name, "Registry name (prototypes import packages as NAME/PKG/...)")
       ->required();
   cmd->add_option("uri", r->uri, "Folder, git URL, or URL/tree/REF/PATH")->required();
@@ -35,7 +33,7 @@ void add_registry_add(CLI::App* parent, Context& ctx) {
   cmd->callback([&ctx, r] {
     auto status = step_status(
         ctx, "[1/1] fetching registry '" + r->name + "' from " + redact_userinfo(r->uri));
-    auto entry = registry::add_registry(app::App::load(ctx.start_dir()), *r, ctx.err);
+    auto entry = ops::registry_add(ctx.start_dir(), *r, ctx.err);
     status->clear();
     if (!ctx.quiet) {
       ctx.out << "added registry '" << r->name << "' (" << entry.protocol << " "
@@ -51,10 +49,9 @@ void add_registry_list(CLI::App* parent, Context& ctx) {
   auto format = std::make_shared<std::string>();
   add_output_flag(cmd, *format, {"table", "json", "yaml"});
   cmd->callback([&ctx, format] {
-    auto app = app::App::load(ctx.start_dir());
     nlohmann::json data = nlohmann::json::array();
     std::vector<std::vector<std::string>> rows;
-    for (const auto& row : registry::list_registries(app)) {
+    for (const auto& row : ops::registry_list(ctx.start_dir())) {
       const auto& e = row.entry;
       data.push_back({{"name", row.name},
                       {"override", row.override_entry},
@@ -78,12 +75,10 @@ void add_registry_describe(CLI::App* parent, Context& ctx) {
   cmd->add_option("name", *name, "Registry name")->required();
   add_output_flag(cmd, *format, {"text", "json", "yaml"});
   cmd->callback([&ctx, name, format] {
-    auto app = app::App::load(ctx.start_dir());
-    auto entry = registry::registry_entry(app, *name);
-    auto fetched = registry::open_registry(app, *name, ctx.err);
+    auto described = ops::registry_describe(ctx.start_dir(), *name, ctx.err);
+    const ops::RegistryEntry& entry = described.entry;
     if (*format != "text") {
-      nlohmann::json packages = nlohmann::json::array();
-      for (const auto& [pkg, lib] : fetched.file.libraries) packages.push_back(pkg);
+      nlohmann::json packages = described.packages;
       print_listing(ctx, *format,
                     {{"name", *name},
                      {"uri", redact_userinfo(entry.uri)},
@@ -101,8 +96,8 @@ void add_registry_describe(CLI::App* parent, Context& ctx) {
     if (!entry.version.empty()) ctx.out << "VERSION:\n" << entry.version << "\n\n";
     if (!entry.commit.empty()) ctx.out << "COMMIT:\n" << entry.commit << "\n\n";
     ctx.out << "PACKAGES:\n";
-    if (fetched.file.libraries.empty()) ctx.out << "  [none]\n";
-    for (const auto& [pkg, lib] : fetched.file.libraries) ctx.out << "  " << pkg << "\n";
+    if (described.packages.empty()) ctx.out << "  [none]\n";
+    for (const auto& pkg : described.packages) ctx.out << "  " << pkg << "\n";
   });
 }
 
@@ -119,11 +114,11 @@ void add_registry_set(CLI::App* parent, Context& ctx) {
   auto* uri_opt = cmd->add_option("--uri", *uri, "New URI");
   auto* version_opt = cmd->add_option("--version", *version, "New branch, tag or commit");
   cmd->callback([&ctx, name, uri, version, uri_opt, version_opt] {
-    registry::SetRequest r;
+    ops::SetRequest r;
     r.name = *name;
     if (uri_opt->count()) r.uri = *uri;
     if (version_opt->count()) r.version = *version;
-    auto entry = registry::set_registry(app::App::load(ctx.start_dir()), r, ctx.err);
+    auto entry = ops::registry_set(ctx.start_dir(), r, ctx.err);
     if (!ctx.quiet) {
       ctx.out << "updated registry '" << *name << "' (" << entry.protocol << " "
               << redact_userinfo(entry.uri)
@@ -139,7 +134,7 @@ void add_registry_rm(CLI::App* parent, Context& ctx) {
   auto name = std::make_shared<std::string>();
   cmd->add_option("name", *name, "Registry name")->required();
   cmd->callback([&ctx, name] {
-    registry::remove_registry(app::App::load(ctx.start_dir()), *name);
+    ops::registry_rm(ctx.start_dir(), *name);
     if (!ctx.quiet) ctx.out << "removed registry '" << *name << "'\n";
   });
 }
@@ -149,7 +144,7 @@ void add_registry_lint(CLI::App* parent, Context& ctx) {
   describe(cmd,
            "  ks registry lint ./kubeflow\n  ks registry lint ./my-registry --registry-name acme "
            "--no-render");
-  auto o = std::make_shared<registry::LintOptions>();
+  auto o = std::make_shared<ops::LintOptions>();
   auto dir = std::make_shared<std::string>();
   auto no_render = std::make_shared<bool>(false);
   cmd->add_option("dir", *dir, "Registry folder (holding registry.yaml)")->required();
@@ -160,7 +155,7 @@ void add_registry_lint(CLI::App* parent, Context& ctx) {
     o->dir = *dir;
     o->render = !*no_render;
     std::ostringstream log;
-    auto problems = registry::lint_registry(*o, ctx.verbosity > 0 ? ctx.err : log);
+    auto problems = ops::registry_lint(*o, ctx.verbosity > 0 ? ctx.err : log);
     for (const auto& p : problems) ctx.out << p << "\n";
     if (!problems.empty()) {
       throw Error(std::to_string(problems.size()) + " problem" + (problems.size() > 1 ? "s" : "") +
@@ -176,7 +171,7 @@ void add_registry_init(CLI::App* parent, Context& ctx) {
   auto dir = std::make_shared<std::string>();
   cmd->add_option("dir", *dir, "Folder to create")->required();
   cmd->callback([&ctx, dir] {
-    registry::init_registry(*dir);
+    ops::registry_init(*dir);
     if (!ctx.quiet) ctx.out << "created registry " << *dir << "/registry.yaml\n";
   });
 }

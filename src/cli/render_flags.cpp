@@ -2,7 +2,6 @@
 
 #include "base/error.h"
 #include "base/fs.h"
-#include "registry/packages.h"
 
 namespace ks::cli {
 
@@ -23,8 +22,8 @@ void split_pairs(const std::vector<std::string>& items, const char* flag, bool f
 
 }  // namespace
 
-render::Options RenderFlags::options() const {
-  render::Options o;
+ops::RenderOptions RenderFlags::options() const {
+  ops::RenderOptions o;
   o.components = components;
   o.jpaths = jpaths;
   split_pairs(ext_str, "--ext-str", false, o.ext_str);
@@ -32,15 +31,6 @@ render::Options RenderFlags::options() const {
   split_pairs(tla_str, "--tla-str", false, o.tla_str);
   split_pairs(tla_str_file, "--tla-str-file", true, o.tla_str);
   return o;
-}
-
-void require_intact_packages(const app::App& app) {
-  auto drift = registry::verify_packages(app);
-  std::erase_if(drift, [](const registry::Drift& d) { return d.missing; });
-  if (!drift.empty()) {
-    throw Error("vendored package " + drift.front().key + ": " + drift.front().problem +
-                (drift.size() > 1 ? "; run `ks pkg verify` for all" : ""));
-  }
 }
 
 void add_render_flags(CLI::App* cmd, RenderFlags& f, bool env_positional) {
