@@ -2,7 +2,6 @@
 
 #include <mutex>
 
-#include "apply/api_error.h"
 #include "apply/crd_wait.h"
 #include "apply/live_index.h"
 #include "apply/object_names.h"
@@ -13,6 +12,7 @@
 #include "apply/ssa_apply.h"
 #include "apply/wait.h"
 #include "base/error.h"
+#include "kube/api_error.h"
 
 namespace ks::apply {
 
@@ -20,7 +20,7 @@ namespace {
 
 using nlohmann::json;
 
-const ResourceInfo kSecrets{"", "v1", "Secret", "secrets", true};
+const kube::ResourceInfo kSecrets{"", "v1", "Secret", "secrets", true};
 
 struct Members {
   std::set<std::string> group_kinds;
@@ -38,21 +38,21 @@ Members members_of(const std::vector<PlannedObject>& plan, const std::string& pa
   return m;
 }
 
-void write_parent(Session& session, const ApplySet& set, const Identity& identity,
+void write_parent(kube::Session& session, const ApplySet& set, const Identity& identity,
                   const Members& members, const std::string& field_manager) {
   PlannedObject parent;
   parent.object = parent_object(set, identity, members.group_kinds, members.namespaces);
-  parent.ref = ref_of(parent.object);
+  parent.ref = kube::ref_of(parent.object);
   parent.resource = kSecrets;
-  Response r = ssa_patch(session, parent, {field_manager, true, false});
-  if (!is_success(r))
+  kube::Response r = ssa_patch(session, parent, {field_manager, true, false});
+  if (!kube::is_success(r))
     throw Error("cannot record the ApplySet parent secret " + set.parent_namespace + "/" +
-                set.parent_name + ": " + describe_failure(r));
+                set.parent_name + ": " + kube::describe_failure(r));
 }
 
-ParentState read_parent(Session& session, const ApplySet& set) {
+ParentState read_parent(kube::Session& session, const ApplySet& set) {
   ParentState state = parent_state(
-      session.get_object(object_path(kSecrets, set.parent_namespace, set.parent_name)));
+      session.get_object(kube::object_path(kSecrets, set.parent_namespace, set.parent_name)));
   if (state.exists && state.tooling.rfind("ks/", 0) != 0)
     throw Error("the ApplySet parent secret " + set.parent_namespace + "/" + set.parent_name +
                 " is managed by '" + state.tooling + "', not ks; refusing to change its objects");
@@ -88,7 +88,7 @@ bool any_awaiting(const std::vector<PlannedObject>& plan) {
 
 // Sets this app+env left behind in namespaces it deployed to before. Without permission to list
 // Secrets in all namespaces they cannot be found: say so and go on.
-std::vector<EarlierSet> find_earlier_sets(Session& session, const Identity& identity,
+std::vector<EarlierSet> find_earlier_sets(kube::Session& session, const Identity& identity,
                                           const ApplySet& set,
                                           const std::vector<std::string>& namespaces,
                                           const WarningFn& warn) {
@@ -112,10 +112,11 @@ std::string moved_note(const EarlierSet& old, const ApplySet& now) {
 
 }  // namespace
 
-Report apply(const Target& target, const std::vector<json>& objects, const ApplyOptions& options) {
+Report apply(const kube::Target& target, const std::vector<json>& objects,
+             const ApplyOptions& options) {
   require_valid_names(objects, "applied");
-  Session session(target, options.session);
-  emit_warnings(session.connection(), options.on_warning);
+  kube::Session session(target, options.session);
+  kube::emit_warnings(session.connection(), options.on_warning);
   Report report;
   report.dry_run = options.dry_run;
   std::vector<PlannedObject> plan = plan_objects(session, objects);
@@ -132,7 +133,7 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
       session, options.identity, set, options.earlier_namespaces, options.on_warning);
   std::vector<PruneCandidate> doomed;
   if (options.prune) {
-    std::vector<ObjectRef> applied;
+    std::vector<kube::ObjectRef> applied;
     for (const PlannedObject& p : plan) applied.push_back(p.ref);
     doomed =
         prune_candidates(session, set, options.identity, scope_of(merged(now, before)), applied);
@@ -171,7 +172,7 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
       crds_waited = true;
       if (!options.dry_run && any_awaiting(plan))
         wait_for_crds(session, established_crds(plan, results), plan, deadline,
-                      duration_text(options.timeout));
+                      kube::duration_text(options.timeout));
     }
     if (!foundation && !parent_written) {
       write_parent(session, set, options.identity, merged(now, before), options.field_manager);
@@ -215,14 +216,14 @@ Report apply(const Target& target, const std::vector<json>& objects, const Apply
   if (!options.dry_run && pruned_all) {
     write_parent(session, set, options.identity, now, options.field_manager);
     for (const EarlierSet& old : earlier) {
-      Request req;
+      kube::Request req;
       req.method = "DELETE";
-      req.path = object_path(kSecrets, old.set.parent_namespace, old.set.parent_name);
-      Response r = session.send(req);
-      if (!is_success(r) && r.status != 404)
+      req.path = kube::object_path(kSecrets, old.set.parent_namespace, old.set.parent_name);
+      kube::Response r = session.send(req);
+      if (!kube::is_success(r) && r.status != 404)
         report.notes.push_back("could not delete the earlier ApplySet parent secret " +
                                old.set.parent_namespace + "/" + old.set.parent_name + ": " +
-                               describe_failure(r));
+                               kube::describe_failure(r));
     }
   }
 

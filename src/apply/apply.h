@@ -14,8 +14,8 @@
 #include "apply/diff.h"
 #include "apply/prune.h"
 #include "apply/report.h"
-#include "apply/session.h"
-#include "apply/target.h"
+#include "kube/session.h"
+#include "kube/target.h"
 
 namespace ks::apply {
 
@@ -36,7 +36,7 @@ struct ApplyOptions {
   bool wait = false;
   std::chrono::seconds timeout{300};  // for --wait and for CRDs to become Established
   int concurrency = 8;
-  SessionOptions session;
+  kube::SessionOptions session;
   ResultFn on_result;  // called (one at a time) as each object is done
   WarningFn on_warning;
   // Set (e.g. by SIGINT) to stop: objects not yet started are not sent (Skipped, "interrupted"),
@@ -50,7 +50,7 @@ struct ApplyOptions {
 // the preflight finds problems (preflight.h), prune would delete more than allowed
 // (check_prune_limit) or nothing can be attempted (no cluster, wrong server, foreign ApplySet);
 // and when the server stops accepting connections midway (what was done was reported).
-Report apply(const Target& target, const std::vector<nlohmann::json>& objects,
+Report apply(const kube::Target& target, const std::vector<nlohmann::json>& objects,
              const ApplyOptions& options);
 
 struct DeleteOptions {
@@ -62,26 +62,26 @@ struct DeleteOptions {
   bool wait = false;
   std::chrono::seconds timeout{300};
   int concurrency = 8;
-  SessionOptions session;
+  kube::SessionOptions session;
   ResultFn on_result;
   WarningFn on_warning;
 };
 
 // Deletes in reverse tier order; a missing object is `not found`, not a failure.
-Report delete_objects(const Target& target, const std::vector<nlohmann::json>& objects,
+Report delete_objects(const kube::Target& target, const std::vector<nlohmann::json>& objects,
                       const DeleteOptions& options);
 
 struct ValidateOptions {
   Identity identity;
   std::string field_manager = "ks";
   int concurrency = 8;
-  SessionOptions session;
+  kube::SessionOptions session;
   ResultFn on_result;
   WarningFn on_warning;
 };
 
 // Server-side dry-run apply of every object; every invalid object is reported.
-Report validate(const Target& target, const std::vector<nlohmann::json>& objects,
+Report validate(const kube::Target& target, const std::vector<nlohmann::json>& objects,
                 const ValidateOptions& options);
 
 struct DiffOptions {
@@ -89,12 +89,12 @@ struct DiffOptions {
   std::string field_manager = "ks";
   bool force_conflicts = false;
   int concurrency = 8;
-  SessionOptions session;
+  kube::SessionOptions session;
   WarningFn on_warning;
 };
 
 // Live objects against what a server-side dry-run apply would make of them.
-DiffResult diff(const Target& target, const std::vector<nlohmann::json>& objects,
+DiffResult diff(const kube::Target& target, const std::vector<nlohmann::json>& objects,
                 const DiffOptions& options);
 
 }  // namespace ks::apply

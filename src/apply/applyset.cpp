@@ -4,8 +4,8 @@
 
 #include <cctype>
 
-#include "apply/encoding.h"
 #include "base/strings.h"
+#include "kube/encoding.h"
 
 namespace ks::apply {
 
@@ -37,8 +37,8 @@ std::string join_set(const std::set<std::string>& s) {
 
 std::string applyset_id(const std::string& name, const std::string& ns, const std::string& kind,
                         const std::string& group) {
-  return "applyset-" + base64url_unpadded(sha256(name + "." + ns + "." + kind + "." + group)) +
-         "-v1";
+  return "applyset-" +
+         kube::base64url_unpadded(kube::sha256(name + "." + ns + "." + kind + "." + group)) + "-v1";
 }
 
 ApplySet make_applyset(const Identity& identity, const std::string& ns) {

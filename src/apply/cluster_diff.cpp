@@ -1,4 +1,3 @@
-#include "apply/api_error.h"
 #include "apply/apply.h"
 #include "apply/object_names.h"
 #include "apply/parallel.h"
@@ -6,6 +5,7 @@
 #include "apply/secret_mask.h"
 #include "apply/ssa_apply.h"
 #include "base/error.h"
+#include "kube/api_error.h"
 
 namespace ks::apply {
 
@@ -14,7 +14,7 @@ namespace {
 using nlohmann::json;
 
 // The live object and what a dry-run apply would make of it.
-DiffPair compare(Session& session, const PlannedObject& p, const ApplyCall& call) {
+DiffPair compare(kube::Session& session, const PlannedObject& p, const ApplyCall& call) {
   DiffPair pair{p.ref.file_name(), "", ""};
   // New objects only: nothing live to compare with. Secret values are masked either way.
   auto only_new = [&] {
@@ -25,9 +25,9 @@ DiffPair compare(Session& session, const PlannedObject& p, const ApplyCall& call
   };
   if (!p.resource) return only_new();  // its CRD is not installed yet: everything is new
   json live = session.get_object(path_of(p));
-  Response r = ssa_patch(session, p, call);
+  kube::Response r = ssa_patch(session, p, call);
   if (is_missing_namespace(r)) return only_new();
-  if (!is_success(r)) throw Error(p.ref.display() + ": " + describe_failure(r));
+  if (!kube::is_success(r)) throw Error(p.ref.display() + ": " + kube::describe_failure(r));
   json merged = json::parse(r.body, nullptr, false);
   if (merged.is_discarded()) throw Error(p.ref.display() + ": the server answered invalid JSON");
   mask_secret_values(live, merged);
@@ -38,11 +38,11 @@ DiffPair compare(Session& session, const PlannedObject& p, const ApplyCall& call
 
 }  // namespace
 
-DiffResult diff(const Target& target, const std::vector<json>& objects,
+DiffResult diff(const kube::Target& target, const std::vector<json>& objects,
                 const DiffOptions& options) {
   require_valid_names(objects, "compared");
-  Session session(target, options.session);
-  emit_warnings(session.connection(), options.on_warning);
+  kube::Session session(target, options.session);
+  kube::emit_warnings(session.connection(), options.on_warning);
   std::vector<PlannedObject> plan = plan_objects(session, objects);
   ApplySet set = make_applyset(options.identity, session.default_namespace());
   ApplyCall call{options.field_manager, options.force_conflicts, true};

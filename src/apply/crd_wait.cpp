@@ -26,21 +26,21 @@ bool crd_established(const json& crd) {
   return false;
 }
 
-std::map<std::string, std::string> wait_for_crds(Session& session,
+std::map<std::string, std::string> wait_for_crds(kube::Session& session,
                                                  const std::vector<std::string>& crd_names,
                                                  std::vector<PlannedObject>& plan,
                                                  std::chrono::steady_clock::time_point deadline,
                                                  const std::string& bound) {
   std::map<std::string, std::string> problems;
-  const ResourceInfo crds{"apiextensions.k8s.io", "v1", "CustomResourceDefinition",
-                          "customresourcedefinitions", false};
+  const kube::ResourceInfo crds{"apiextensions.k8s.io", "v1", "CustomResourceDefinition",
+                                "customresourcedefinitions", false};
   for (const std::string& name : crd_names) {
-    WaitNotice notice(session.waiting(), "CRD " + name + " to become Established",
-                      "--timeout " + bound);
+    kube::WaitNotice notice(session.waiting(), "CRD " + name + " to become Established",
+                            "--timeout " + bound);
     for (;;) {
       json crd;
       try {
-        crd = session.get_object(object_path(crds, "", name));
+        crd = session.get_object(kube::object_path(crds, "", name));
       } catch (const Error& e) {
         problems[name] = e.what();
         break;
@@ -54,8 +54,8 @@ std::map<std::string, std::string> wait_for_crds(Session& session,
       std::this_thread::sleep_for(kPoll);
     }
   }
-  WaitNotice notice(session.waiting(), "the API discovery to list the new CRDs' kinds",
-                    "--timeout " + bound);
+  kube::WaitNotice notice(session.waiting(), "the API discovery to list the new CRDs' kinds",
+                          "--timeout " + bound);
   while (awaiting(plan)) {
     notice.tick();
     session.discovery().refresh();

@@ -1,11 +1,11 @@
 #include <mutex>
 
-#include "apply/api_error.h"
 #include "apply/apply.h"
 #include "apply/object_names.h"
 #include "apply/parallel.h"
 #include "apply/plan.h"
 #include "apply/wait.h"
+#include "kube/api_error.h"
 
 namespace ks::apply {
 
@@ -13,29 +13,30 @@ namespace {
 
 using nlohmann::json;
 
-ObjectResult delete_one(Session& session, const PlannedObject& p, const DeleteOptions& options) {
+ObjectResult delete_one(kube::Session& session, const PlannedObject& p,
+                        const DeleteOptions& options) {
   if (!p.resource) return {p.ref, Action::NotFound, "its kind is not served"};
   json body = {
       {"apiVersion", "v1"}, {"kind", "DeleteOptions"}, {"propagationPolicy", options.propagation}};
   if (options.grace_period_seconds) body["gracePeriodSeconds"] = *options.grace_period_seconds;
-  Request req;
+  kube::Request req;
   req.method = "DELETE";
   req.path = path_of(p) + (options.dry_run ? "?dryRun=All" : "");
   req.body = body.dump();
   req.content_type = "application/json";
-  Response r = session.send(req);
+  kube::Response r = session.send(req);
   if (r.status == 404) return {p.ref, Action::NotFound, ""};
-  if (!is_success(r)) return {p.ref, Action::Failed, describe_failure(r)};
+  if (!kube::is_success(r)) return {p.ref, Action::Failed, kube::describe_failure(r)};
   return {p.ref, Action::Deleted, ""};
 }
 
 }  // namespace
 
-Report delete_objects(const Target& target, const std::vector<json>& objects,
+Report delete_objects(const kube::Target& target, const std::vector<json>& objects,
                       const DeleteOptions& options) {
   require_valid_names(objects, "deleted");
-  Session session(target, options.session);
-  emit_warnings(session.connection(), options.on_warning);
+  kube::Session session(target, options.session);
+  kube::emit_warnings(session.connection(), options.on_warning);
   std::vector<PlannedObject> plan = plan_objects(session, objects);
   std::vector<ObjectResult> results(plan.size());
   std::mutex mu;
@@ -76,14 +77,14 @@ Report delete_objects(const Target& target, const std::vector<json>& objects,
   report.objects = results;
   if (options.delete_parent && !options.dry_run) {
     ApplySet set = make_applyset(options.identity, session.default_namespace());
-    Request req;
+    kube::Request req;
     req.method = "DELETE";
-    req.path =
-        object_path({"", "v1", "Secret", "secrets", true}, set.parent_namespace, set.parent_name);
-    Response r = session.send(req);
-    if (!is_success(r) && r.status != 404)
+    req.path = kube::object_path({"", "v1", "Secret", "secrets", true}, set.parent_namespace,
+                                 set.parent_name);
+    kube::Response r = session.send(req);
+    if (!kube::is_success(r) && r.status != 404)
       report.notes.push_back("could not delete the ApplySet parent secret " + set.parent_namespace +
-                             "/" + set.parent_name + ": " + describe_failure(r));
+                             "/" + set.parent_name + ": " + kube::describe_failure(r));
   }
   return report;
 }

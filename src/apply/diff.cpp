@@ -5,14 +5,14 @@
 #include <map>
 
 #include "apply/noise.h"
-#include "apply/object_ref.h"
 #include "apply/secret_mask.h"
-#include "apply/unified_diff.h"
 #include "base/error.h"
 #include "base/fs.h"
 #include "base/process.h"
 #include "base/strings.h"
+#include "base/unified_diff.h"
 #include "base/yaml.h"
+#include "kube/object_ref.h"
 
 namespace ks::apply {
 
@@ -43,7 +43,7 @@ DiffResult external_diff(const std::string& program, const std::vector<DiffPair>
   return {r.exit_code == 1, r.out, {}};
 }
 
-std::string key_of(const ObjectRef& r) {
+std::string key_of(const kube::ObjectRef& r) {
   return r.group() + "|" + r.kind + "|" + r.namespace_ + "|" + r.name;
 }
 
@@ -59,8 +59,8 @@ DiffResult render_diff(const std::vector<DiffPair>& pairs, const std::string& ol
   if (external && *external) return external_diff(external, pairs, old_label, new_label);
   DiffResult result;
   for (const DiffPair& p : pairs) {
-    std::string d =
-        unified_diff(p.old_yaml, p.new_yaml, old_label + "/" + p.name, new_label + "/" + p.name, 3);
+    std::string d = text::unified_diff(p.old_yaml, p.new_yaml, old_label + "/" + p.name,
+                                       new_label + "/" + p.name, 3);
     if (!d.empty()) result.differs = true;
     result.text += d;
   }
@@ -69,11 +69,11 @@ DiffResult render_diff(const std::vector<DiffPair>& pairs, const std::string& ol
 
 DiffResult diff_rendered(const std::vector<json>& old_objects, const std::vector<json>& new_objects,
                          const std::string& old_label, const std::string& new_label) {
-  std::map<std::string, std::pair<ObjectRef, json>> olds;
-  for (const json& o : old_objects) olds[key_of(ref_of(o))] = {ref_of(o), o};
+  std::map<std::string, std::pair<kube::ObjectRef, json>> olds;
+  for (const json& o : old_objects) olds[key_of(kube::ref_of(o))] = {kube::ref_of(o), o};
   std::vector<DiffPair> pairs;
   for (const json& n : new_objects) {
-    ObjectRef ref = ref_of(n);
+    kube::ObjectRef ref = kube::ref_of(n);
     auto it = olds.find(key_of(ref));
     json old = it == olds.end() ? json(nullptr) : it->second.second;
     if (it != olds.end()) olds.erase(it);

@@ -16,18 +16,18 @@ std::string collection_of(const std::string& object_path) {
 
 }  // namespace
 
-LiveIndex LiveIndex::load(Session& session, const std::vector<PlannedObject>& plan,
+LiveIndex LiveIndex::load(kube::Session& session, const std::vector<PlannedObject>& plan,
                           const std::string& selector, int concurrency) {
   struct Collection {
     std::string path;
-    ResourceInfo resource;
+    kube::ResourceInfo resource;
     std::string namespace_;
   };
   std::map<std::string, Collection> wanted;
   for (const PlannedObject& p : plan) {
     if (!p.error.empty() || !p.resource) continue;
     std::string ns = p.resource->namespaced ? p.ref.namespace_ : "";
-    std::string path = collection_path(*p.resource, ns);
+    std::string path = kube::collection_path(*p.resource, ns);
     wanted.emplace(path, Collection{path, *p.resource, ns});
   }
   std::vector<Collection> collections;
@@ -48,7 +48,7 @@ LiveIndex LiveIndex::load(Session& session, const std::vector<PlannedObject>& pl
     for (nlohmann::json& item : items) {
       const nlohmann::json meta = item.value("metadata", nlohmann::json::object());
       std::string ns = c.resource.namespaced ? meta.value("namespace", c.namespace_) : "";
-      index.live_[object_path(c.resource, ns, meta.value("name", ""))] = std::move(item);
+      index.live_[kube::object_path(c.resource, ns, meta.value("name", ""))] = std::move(item);
     }
   });
   return index;

@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "apply/plan.h"
-#include "apply/session.h"
+#include "kube/session.h"
 
 namespace ks::apply {
 
@@ -24,7 +24,7 @@ class LiveIndex {
   };
 
   // Lists every collection the plan's objects live in, `concurrency` lists at a time.
-  static LiveIndex load(Session& session, const std::vector<PlannedObject>& plan,
+  static LiveIndex load(kube::Session& session, const std::vector<PlannedObject>& plan,
                         const std::string& selector, int concurrency);
   Lookup find(const std::string& object_path) const;
 

@@ -109,7 +109,8 @@ std::string addressing_problem(const json& o) {
     return string_at(*meta, "generateName").empty()
                ? "needs metadata.name"
                : "has only metadata.generateName; server-side apply needs metadata.name";
-  if (std::string why = name_problem(name, name_rule_of(group_of(api_version), kind)); !why.empty())
+  if (std::string why = name_problem(name, name_rule_of(kube::group_of(api_version), kind));
+      !why.empty())
     return "metadata.name " + in_quotes(name) + " " + why;
   if (meta->contains("namespace") && !(*meta)["namespace"].is_string())
     return "metadata.namespace is not a string";
@@ -132,7 +133,7 @@ std::string component_prefix(const json& o) {
 NameRule name_rule_of(const std::string& group, const std::string& kind) {
   if (group.empty() && kind == "Namespace") return NameRule::Label;
   if (group.empty() && kind == "Service") return NameRule::Dns1035;
-  if (kSubdomainKinds.count(group_kind(group, kind))) return NameRule::Subdomain;
+  if (kSubdomainKinds.count(kube::group_kind(group, kind))) return NameRule::Subdomain;
   return NameRule::PathSegment;
 }
 
@@ -160,7 +161,7 @@ std::vector<std::string> invalid_names(const std::vector<json>& objects) {
     const json& o = objects[i];
     std::string why = addressing_problem(o);
     if (why.empty()) continue;
-    ObjectRef ref = ref_of(o);
+    kube::ObjectRef ref = kube::ref_of(o);
     std::string who = ref.kind.empty() ? "object " + std::to_string(i + 1)
                                        : str::to_lower(ref.kind) + " " +
                                              (ref.namespace_.empty() ? "" : ref.namespace_ + "/") +

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "apply/object_ref.h"
+#include "kube/object_ref.h"
 
 namespace ks::apply {
 

@@ -6,7 +6,7 @@ namespace {
 
 using nlohmann::json;
 
-const DefinedKind* defined_kind(const std::vector<DefinedKind>& kinds, const ObjectRef& ref) {
+const DefinedKind* defined_kind(const std::vector<DefinedKind>& kinds, const kube::ObjectRef& ref) {
   for (const DefinedKind& k : kinds)
     if (k.group == ref.group() && k.kind == ref.kind)
       for (const std::string& v : k.versions)
@@ -21,7 +21,7 @@ void set_scope(PlannedObject& p, bool namespaced, const std::string& default_ns)
   } else {
     meta.erase("namespace");
   }
-  p.ref = ref_of(p.object);
+  p.ref = kube::ref_of(p.object);
   p.tier = tier_of(p.ref.group(), p.ref.kind, namespaced);
 }
 
@@ -31,7 +31,7 @@ std::vector<DefinedKind> kinds_defined_by_crds(const std::vector<json>& objects)
   std::vector<DefinedKind> out;
   for (const json& o : objects) {
     if (!o.is_object() || o.value("kind", "") != "CustomResourceDefinition" ||
-        group_of(o.value("apiVersion", "")) != "apiextensions.k8s.io")
+        kube::group_of(o.value("apiVersion", "")) != "apiextensions.k8s.io")
       continue;
     json spec = o.value("spec", json::object());
     json names = spec.value("names", json::object());
@@ -49,13 +49,13 @@ std::vector<DefinedKind> kinds_defined_by_crds(const std::vector<json>& objects)
   return out;
 }
 
-std::vector<PlannedObject> plan_objects(Session& session, const std::vector<json>& objects) {
+std::vector<PlannedObject> plan_objects(kube::Session& session, const std::vector<json>& objects) {
   std::vector<DefinedKind> crd_kinds = kinds_defined_by_crds(objects);
   std::vector<PlannedObject> plan;
   for (size_t i = 0; i < objects.size(); ++i) {
     PlannedObject p;
     p.object = objects[i];
-    p.ref = ref_of(p.object);
+    p.ref = kube::ref_of(p.object);
     if (!p.object.is_object() || p.ref.api_version.empty() || p.ref.kind.empty() ||
         p.ref.name.empty()) {
       p.error = "object " + std::to_string(i + 1) + " needs apiVersion, kind and metadata.name";
@@ -63,7 +63,7 @@ std::vector<PlannedObject> plan_objects(Session& session, const std::vector<json
       continue;
     }
     const DefinedKind* from_crd = defined_kind(crd_kinds, p.ref);
-    std::optional<ResourceInfo> res;
+    std::optional<kube::ResourceInfo> res;
     if (from_crd) {
       // Do not force a discovery refresh for kinds the same set defines: they may not exist yet.
       res = session.discovery().find_group_kind(p.ref.group(), p.ref.kind);
@@ -87,7 +87,7 @@ std::vector<PlannedObject> plan_objects(Session& session, const std::vector<json
   return plan;
 }
 
-void resolve_awaiting(Session& session, std::vector<PlannedObject>& plan) {
+void resolve_awaiting(kube::Session& session, std::vector<PlannedObject>& plan) {
   for (PlannedObject& p : plan) {
     if (!p.awaits_crd || p.resource) continue;
     if (auto res = session.discovery().find_group_kind(p.ref.group(), p.ref.kind)) {
@@ -102,7 +102,7 @@ void resolve_awaiting(Session& session, std::vector<PlannedObject>& plan) {
 }
 
 std::string path_of(const PlannedObject& p) {
-  return object_path(*p.resource, p.ref.namespace_, p.ref.name);
+  return kube::object_path(*p.resource, p.ref.namespace_, p.ref.name);
 }
 
 }  // namespace ks::apply

@@ -8,16 +8,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "apply/object_ref.h"
 #include "apply/ordering.h"
-#include "apply/session.h"
+#include "kube/object_ref.h"
+#include "kube/session.h"
 
 namespace ks::apply {
 
 struct PlannedObject {
   nlohmann::json object;  // namespace filled in (or removed for cluster-scoped kinds)
-  ObjectRef ref;
-  std::optional<ResourceInfo> resource;  // nullopt while its CRD is not served yet
+  kube::ObjectRef ref;
+  std::optional<kube::ResourceInfo> resource;  // nullopt while its CRD is not served yet
   Tier tier = Tier::Namespaced;
   bool awaits_crd = false;   // its kind comes from a CRD in the same set
   bool outside_set = false;  // not an ApplySet member (the --create-namespace Namespace)
@@ -33,10 +33,10 @@ struct DefinedKind {
 };
 std::vector<DefinedKind> kinds_defined_by_crds(const std::vector<nlohmann::json>& objects);
 
-std::vector<PlannedObject> plan_objects(Session& session,
+std::vector<PlannedObject> plan_objects(kube::Session& session,
                                         const std::vector<nlohmann::json>& objects);
 // Re-resolves objects awaiting a CRD (after discovery was refreshed).
-void resolve_awaiting(Session& session, std::vector<PlannedObject>& plan);
+void resolve_awaiting(kube::Session& session, std::vector<PlannedObject>& plan);
 // The object's path, for objects with a resource.
 std::string path_of(const PlannedObject& p);
 

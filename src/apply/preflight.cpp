@@ -4,12 +4,12 @@
 #include <mutex>
 #include <set>
 
-#include "apply/api_error.h"
 #include "apply/object_names.h"
 #include "apply/parallel.h"
 #include "apply/ssa_apply.h"
 #include "base/error.h"
 #include "base/strings.h"
+#include "kube/api_error.h"
 
 namespace ks::apply {
 
@@ -17,16 +17,16 @@ namespace {
 
 using nlohmann::json;
 
-const ResourceInfo kNamespaces{"", "v1", "Namespace", "namespaces", false};
-const ResourceInfo kSecrets{"", "v1", "Secret", "secrets", true};
+const kube::ResourceInfo kNamespaces{"", "v1", "Namespace", "namespaces", false};
+const kube::ResourceInfo kSecrets{"", "v1", "Secret", "secrets", true};
 
 // "" when the namespace can take new objects, else why not.
-std::string namespace_problem(Session& session, const std::string& ns) {
-  Request req;
-  req.path = object_path(kNamespaces, "", ns);
-  Response r = session.send(req);
+std::string namespace_problem(kube::Session& session, const std::string& ns) {
+  kube::Request req;
+  req.path = kube::object_path(kNamespaces, "", ns);
+  kube::Response r = session.send(req);
   if (r.status == 404) return "namespace " + ns + " does not exist";
-  if (!is_success(r)) return "cannot read namespace " + ns + ": " + describe_failure(r);
+  if (!kube::is_success(r)) return "cannot read namespace " + ns + ": " + kube::describe_failure(r);
   json live = json::parse(r.body, nullptr, false);
   if (live.is_object() && live.contains("status") && live["status"].is_object() &&
       live["status"].value("phase", "") == "Terminating")
@@ -37,7 +37,7 @@ std::string namespace_problem(Session& session, const std::string& ns) {
 PlannedObject namespace_object(const std::string& ns) {
   PlannedObject p;
   p.object = {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", ns}}}};
-  p.ref = ref_of(p.object);
+  p.ref = kube::ref_of(p.object);
   p.resource = kNamespaces;
   p.tier = Tier::Foundation;
   p.outside_set = true;
@@ -46,7 +46,7 @@ PlannedObject namespace_object(const std::string& ns) {
 
 }  // namespace
 
-void preflight(Session& session, std::vector<PlannedObject>& plan, const ApplySet& set,
+void preflight(kube::Session& session, std::vector<PlannedObject>& plan, const ApplySet& set,
                const PreflightOptions& options) {
   std::vector<std::string> problems;
   std::set<std::string> created, needed{set.parent_namespace};
@@ -86,10 +86,11 @@ void preflight(Session& session, std::vector<PlannedObject>& plan, const ApplySe
     // Can it be written? (RBAC, admission, quotas): ask the server without changing anything.
     PlannedObject probe;
     probe.object = parent_object(set, {}, {}, {});
-    probe.ref = ref_of(probe.object);
+    probe.ref = kube::ref_of(probe.object);
     probe.resource = kSecrets;
-    Response r = ssa_patch(session, probe, {options.field_manager, true, true});
-    if (!is_success(r)) problems.push_back(parent + ": cannot be recorded: " + describe_failure(r));
+    kube::Response r = ssa_patch(session, probe, {options.field_manager, true, true});
+    if (!kube::is_success(r))
+      problems.push_back(parent + ": cannot be recorded: " + kube::describe_failure(r));
   }
   if (problems.empty()) return;
   std::string hint;

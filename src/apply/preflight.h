@@ -8,7 +8,7 @@
 
 #include "apply/applyset.h"
 #include "apply/plan.h"
-#include "apply/session.h"
+#include "kube/session.h"
 
 namespace ks::apply {
 
@@ -20,7 +20,7 @@ struct PreflightOptions {
 // Throws ks::Error with one line per problem (naming component and object) when anything would
 // fail. With create_namespace, a missing env namespace is added to `plan` as a Namespace object
 // that is not an ApplySet member (prune never deletes it, as helm's --create-namespace).
-void preflight(Session& session, std::vector<PlannedObject>& plan, const ApplySet& set,
+void preflight(kube::Session& session, std::vector<PlannedObject>& plan, const ApplySet& set,
                const PreflightOptions& options);
 
 }  // namespace ks::apply

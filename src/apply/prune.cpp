@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
-#include "apply/api_error.h"
 #include "apply/object_names.h"
 #include "apply/parallel.h"
 #include "base/error.h"
 #include "base/strings.h"
+#include "kube/api_error.h"
 
 namespace ks::apply {
 
@@ -38,11 +38,11 @@ bool is_controller_owned(const json& object) {
   return false;
 }
 
-std::vector<PruneCandidate> prune_candidates(Session& session, const ApplySet& set,
+std::vector<PruneCandidate> prune_candidates(kube::Session& session, const ApplySet& set,
                                              const Identity& identity, const PruneScope& scope,
-                                             const std::vector<ObjectRef>& applied) {
+                                             const std::vector<kube::ObjectRef>& applied) {
   std::set<std::string> keep;
-  for (const ObjectRef& r : applied)
+  for (const kube::ObjectRef& r : applied)
     keep.insert(identity_key(r.group(), r.kind, r.namespace_, r.name));
   std::vector<PruneCandidate> candidates;
   std::string selector = std::string(kPartOfLabel) + "=" + set.id;
@@ -54,7 +54,7 @@ std::vector<PruneCandidate> prune_candidates(Session& session, const ApplySet& s
         res->namespaced ? std::vector<std::string>(scope.namespaces.begin(), scope.namespaces.end())
                         : std::vector<std::string>{""};
     for (const std::string& ns : namespaces) {
-      for (const json& item : session.list_objects(collection_path(*res, ns), selector)) {
+      for (const json& item : session.list_objects(kube::collection_path(*res, ns), selector)) {
         json meta = item.value("metadata", json::object());
         std::string name = meta.value("name", ""),
                     item_ns = res->namespaced ? meta.value("namespace", ns) : "";
@@ -64,16 +64,16 @@ std::vector<PruneCandidate> prune_candidates(Session& session, const ApplySet& s
             (!item_ns.empty() && !name_problem(item_ns, NameRule::PathSegment).empty()))
           continue;
         if (!is_member(item, set, identity) || is_controller_owned(item)) continue;
-        ObjectRef ref{group.empty() ? res->version : group + "/" + res->version, kind, item_ns,
-                      name};
-        candidates.push_back({ref, object_path(*res, item_ns, name), set.parent_namespace});
+        kube::ObjectRef ref{group.empty() ? res->version : group + "/" + res->version, kind,
+                            item_ns, name};
+        candidates.push_back({ref, kube::object_path(*res, item_ns, name), set.parent_namespace});
       }
     }
   }
   return candidates;
 }
 
-std::vector<EarlierSet> earlier_sets(Session& session, const Identity& identity,
+std::vector<EarlierSet> earlier_sets(kube::Session& session, const Identity& identity,
                                      const ApplySet& current,
                                      const std::vector<std::string>& namespaces) {
   std::vector<EarlierSet> out;
@@ -122,22 +122,22 @@ void check_prune_limit(const std::vector<PruneCandidate>& candidates, size_t kep
               "); if not, check the env's targets (`ks env targets ENV`) and components");
 }
 
-std::vector<ObjectResult> delete_candidates(Session& session,
+std::vector<ObjectResult> delete_candidates(kube::Session& session,
                                             const std::vector<PruneCandidate>& candidates,
                                             bool dry_run, int concurrency) {
   std::vector<ObjectResult> results(candidates.size());
   parallel_for(candidates.size(), concurrency, [&](size_t i) {
-    Request req;
+    kube::Request req;
     req.method = "DELETE";
     req.path = candidates[i].path + (dry_run ? "?dryRun=All" : "");
     req.body =
         json{{"apiVersion", "v1"}, {"kind", "DeleteOptions"}, {"propagationPolicy", "Background"}}
             .dump();
     req.content_type = "application/json";
-    Response r = session.send(req);
-    bool gone = is_success(r) || r.status == 404;
+    kube::Response r = session.send(req);
+    bool gone = kube::is_success(r) || r.status == 404;
     results[i] = {candidates[i].ref, gone ? Action::Pruned : Action::Failed,
-                  gone ? "" : describe_failure(r)};
+                  gone ? "" : kube::describe_failure(r)};
   });
   return results;
 }

@@ -11,7 +11,7 @@
 
 #include "apply/applyset.h"
 #include "apply/report.h"
-#include "apply/session.h"
+#include "kube/session.h"
 
 namespace ks::apply {
 
@@ -23,16 +23,16 @@ struct PruneScope {
 bool is_controller_owned(const nlohmann::json& object);
 
 struct PruneCandidate {
-  ObjectRef ref;
+  kube::ObjectRef ref;
   std::string path;
   std::string from_namespace;  // the namespace of the ApplySet parent it belongs to
 };
 
 // Members of `set` within `scope` that are not in `applied` (objects applied in this run are
 // never pruned, whichever set they belonged to before).
-std::vector<PruneCandidate> prune_candidates(Session& session, const ApplySet& set,
+std::vector<PruneCandidate> prune_candidates(kube::Session& session, const ApplySet& set,
                                              const Identity& identity, const PruneScope& scope,
-                                             const std::vector<ObjectRef>& applied);
+                                             const std::vector<kube::ObjectRef>& applied);
 
 // An ApplySet of this app+env whose parent is in another namespace: the env's namespace was
 // changed after it was applied there.
@@ -41,7 +41,7 @@ struct EarlierSet {
   ParentState state;
 };
 // Lists Secrets in all namespaces carrying this app+env's parent labels (one request).
-std::vector<EarlierSet> earlier_sets(Session& session, const Identity& identity,
+std::vector<EarlierSet> earlier_sets(kube::Session& session, const Identity& identity,
                                      const ApplySet& current,
                                      const std::vector<std::string>& namespaces);
 
@@ -56,7 +56,7 @@ void check_prune_limit(const std::vector<PruneCandidate>& candidates, size_t kep
                        const std::string& env_namespace, const PruneLimit& limit);
 
 // Deletes the candidates (propagation Background; dry run: dryRun=All).
-std::vector<ObjectResult> delete_candidates(Session& session,
+std::vector<ObjectResult> delete_candidates(kube::Session& session,
                                             const std::vector<PruneCandidate>& candidates,
                                             bool dry_run, int concurrency);
 

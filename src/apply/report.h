@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "apply/object_ref.h"
+#include "kube/object_ref.h"
 
 namespace ks::apply {
 
@@ -24,7 +24,7 @@ enum class Action {
 std::string action_name(Action action);  // "created", "not found", ...
 
 struct ObjectResult {
-  ObjectRef ref;
+  kube::ObjectRef ref;
   Action action = Action::Failed;
   std::string message;  // why it failed, or a note
 };

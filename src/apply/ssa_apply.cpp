@@ -2,11 +2,11 @@
 
 #include <thread>
 
-#include "apply/api_error.h"
 #include "apply/applyset.h"
 #include "apply/noise.h"
 #include "base/error.h"
 #include "base/strings.h"
+#include "kube/api_error.h"
 
 namespace ks::apply {
 
@@ -63,39 +63,39 @@ bool only_written_by(const json& o, const std::string& manager) {
   return true;
 }
 
-ObjectResult failed(const ObjectRef& ref, const std::string& why) {
+ObjectResult failed(const kube::ObjectRef& ref, const std::string& why) {
   return {ref, Action::Failed, why};
 }
 
 }  // namespace
 
 std::string apply_query(const ApplyCall& call) {
-  std::string q = "?fieldManager=" + url_encode(call.field_manager) +
+  std::string q = "?fieldManager=" + kube::url_encode(call.field_manager) +
                   "&force=" + (call.force ? "true" : "false");
   if (call.dry_run) q += "&dryRun=All";
   return q;
 }
 
-bool is_missing_namespace(const Response& r) {
+bool is_missing_namespace(const kube::Response& r) {
   if (r.status != 404) return false;
   json doc = json::parse(r.body, nullptr, false);
   return doc.is_object() && doc.contains("details") && doc["details"].is_object() &&
          doc["details"].value("kind", "") == "namespaces";
 }
 
-Response ssa_patch(Session& session, const PlannedObject& p, const ApplyCall& call) {
-  Request req;
+kube::Response ssa_patch(kube::Session& session, const PlannedObject& p, const ApplyCall& call) {
+  kube::Request req;
   req.method = "PATCH";
   req.path = path_of(p) + apply_query(call);
   req.body = p.object.dump();
   req.content_type = "application/apply-patch+yaml";
   constexpr auto kNewEndpointWait = std::chrono::seconds(15);
   auto deadline = std::chrono::steady_clock::now() + kNewEndpointWait;
-  WaitNotice notice(session.waiting(),
-                    "the server to serve kind " + p.ref.kind + " (just defined by its CRD)",
-                    "15s after the CRD was established");
+  kube::WaitNotice notice(session.waiting(),
+                          "the server to serve kind " + p.ref.kind + " (just defined by its CRD)",
+                          "15s after the CRD was established");
   for (;;) {
-    Response r = session.send(req);
+    kube::Response r = session.send(req);
     // A new CRD's endpoint can answer 404 for a moment after the CRD is Established.
     if (!p.awaits_crd || r.status != 404 || is_missing_namespace(r) ||
         std::chrono::steady_clock::now() > deadline)
@@ -105,7 +105,7 @@ Response ssa_patch(Session& session, const PlannedObject& p, const ApplyCall& ca
   }
 }
 
-ObjectResult apply_one(Session& session, const PlannedObject& p, const ApplyCall& call,
+ObjectResult apply_one(kube::Session& session, const PlannedObject& p, const ApplyCall& call,
                        const LiveIndex& index) {
   if (!p.error.empty()) return failed(p.ref, p.error);
   if (!p.resource) {
@@ -125,10 +125,10 @@ ObjectResult apply_one(Session& session, const PlannedObject& p, const ApplyCall
     return failed(p.ref, e.what());
   }
   if (!live.is_null() && already_applied(live, p.object)) return {p.ref, Action::Unchanged, ""};
-  Response r = ssa_patch(session, p, call);
+  kube::Response r = ssa_patch(session, p, call);
   if (call.dry_run && is_missing_namespace(r))
     return {p.ref, Action::Created, "its namespace does not exist yet"};
-  if (!is_success(r)) return failed(p.ref, describe_failure(r));
+  if (!kube::is_success(r)) return failed(p.ref, kube::describe_failure(r));
   if (r.status == 201) return {p.ref, Action::Created, ""};
   json result = json::parse(r.body, nullptr, false);
   if (live.is_null() && known.listed && call.dry_run) {

@@ -12,7 +12,7 @@
 #include "apply/live_index.h"
 #include "apply/plan.h"
 #include "apply/report.h"
-#include "apply/session.h"
+#include "kube/session.h"
 
 namespace ks::apply {
 
@@ -26,11 +26,12 @@ struct ApplyCall {
 std::string apply_query(const ApplyCall& call);
 // The PATCH itself, retried by the session policy; objects whose kind comes from a just-created
 // CRD also retry a 404 from the new endpoint for a short while.
-Response ssa_patch(Session& session, const PlannedObject& object, const ApplyCall& call);
+kube::Response ssa_patch(kube::Session& session, const PlannedObject& object,
+                         const ApplyCall& call);
 // True when a 404 says the object's namespace does not exist (rather than the resource).
-bool is_missing_namespace(const Response& response);
+bool is_missing_namespace(const kube::Response& response);
 
-ObjectResult apply_one(Session& session, const PlannedObject& object, const ApplyCall& call,
+ObjectResult apply_one(kube::Session& session, const PlannedObject& object, const ApplyCall& call,
                        const LiveIndex& index);
 
 }  // namespace ks::apply

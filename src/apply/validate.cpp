@@ -1,12 +1,12 @@
 #include <mutex>
 #include <set>
 
-#include "apply/api_error.h"
 #include "apply/apply.h"
 #include "apply/object_names.h"
 #include "apply/parallel.h"
 #include "apply/plan.h"
 #include "apply/ssa_apply.h"
+#include "kube/api_error.h"
 
 namespace ks::apply {
 
@@ -21,10 +21,10 @@ std::set<std::string> namespaces_in(const std::vector<PlannedObject>& plan) {
 
 }  // namespace
 
-Report validate(const Target& target, const std::vector<nlohmann::json>& objects,
+Report validate(const kube::Target& target, const std::vector<nlohmann::json>& objects,
                 const ValidateOptions& options) {
-  Session session(target, options.session);
-  emit_warnings(session.connection(), options.on_warning);
+  kube::Session session(target, options.session);
+  kube::emit_warnings(session.connection(), options.on_warning);
   std::vector<PlannedObject> plan = plan_objects(session, objects);
   ApplySet set = make_applyset(options.identity, session.default_namespace());
   std::set<std::string> created_namespaces = namespaces_in(plan);
@@ -44,11 +44,11 @@ Report validate(const Target& target, const std::vector<nlohmann::json>& objects
            "its kind comes from a CRD in this set that is not on the server yet"};
     } else {
       p.object = with_member_labels(std::move(p.object), set, options.identity);
-      Response resp = ssa_patch(session, p, call);
+      kube::Response resp = ssa_patch(session, p, call);
       if (is_missing_namespace(resp) && created_namespaces.count(p.ref.namespace_))
         r = {p.ref, Action::Skipped, "its namespace is created by this set"};
-      else if (!is_success(resp))
-        r = {p.ref, Action::Failed, describe_failure(resp)};
+      else if (!kube::is_success(resp))
+        r = {p.ref, Action::Failed, kube::describe_failure(resp)};
     }
     std::lock_guard<std::mutex> lock(mu);
     results[i] = r;

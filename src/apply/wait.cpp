@@ -91,7 +91,7 @@ Readiness job(const json& status) {
 
 }  // namespace
 
-bool has_readiness(const ObjectRef& ref) {
+bool has_readiness(const kube::ObjectRef& ref) {
   std::string g = ref.group();
   return (g == "apps" &&
           (ref.kind == "Deployment" || ref.kind == "StatefulSet" || ref.kind == "DaemonSet")) ||
@@ -100,7 +100,7 @@ bool has_readiness(const ObjectRef& ref) {
 
 Readiness readiness(const json& live) {
   if (!live.is_object()) return {false, false, "the object does not exist"};
-  ObjectRef ref = ref_of(live);
+  kube::ObjectRef ref = kube::ref_of(live);
   json spec = live.value("spec", json::object());
   json status = live.value("status", json::object());
   if (!has_readiness(ref)) return {true, false, ""};
@@ -110,7 +110,7 @@ Readiness readiness(const json& live) {
   return job(status);
 }
 
-std::vector<ObjectResult> wait_ready(Session& session,
+std::vector<ObjectResult> wait_ready(kube::Session& session,
                                      const std::vector<const PlannedObject*>& objects,
                                      std::chrono::seconds timeout,
                                      const std::function<void(const ObjectResult&)>& on_result) {
@@ -121,11 +121,11 @@ std::vector<ObjectResult> wait_ready(Session& session,
     if (p->resource && has_readiness(p->ref)) pending.push_back(p);
   std::vector<std::string> last_reason(pending.size());
   std::vector<bool> done(pending.size(), false);
-  WaitNotice notice(session.waiting(),
-                    pending.size() == 1
-                        ? pending[0]->ref.display() + " to become ready"
-                        : std::to_string(pending.size()) + " workloads to become ready",
-                    "--timeout " + duration_text(timeout));
+  kube::WaitNotice notice(session.waiting(),
+                          pending.size() == 1
+                              ? pending[0]->ref.display() + " to become ready"
+                              : std::to_string(pending.size()) + " workloads to become ready",
+                          "--timeout " + kube::duration_text(timeout));
   for (;;) {
     bool all_done = true;
     for (size_t i = 0; i < pending.size(); ++i) {
@@ -151,8 +151,9 @@ std::vector<ObjectResult> wait_ready(Session& session,
     if (std::chrono::steady_clock::now() > deadline) {
       for (size_t i = 0; i < pending.size(); ++i) {
         if (done[i]) continue;
-        results.push_back({pending[i]->ref, Action::NotReady,
-                           "--timeout " + duration_text(timeout) + " expired: " + last_reason[i]});
+        results.push_back(
+            {pending[i]->ref, Action::NotReady,
+             "--timeout " + kube::duration_text(timeout) + " expired: " + last_reason[i]});
         if (on_result) on_result(results.back());
       }
       break;
@@ -169,13 +170,13 @@ std::vector<ObjectResult> wait_ready(Session& session,
   return results;
 }
 
-std::vector<ObjectResult> wait_gone(Session& session,
+std::vector<ObjectResult> wait_gone(kube::Session& session,
                                     const std::vector<const PlannedObject*>& objects,
                                     std::chrono::seconds timeout) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   std::vector<const PlannedObject*> pending = objects;
-  WaitNotice notice(session.waiting(), "deleted objects to disappear",
-                    "--timeout " + duration_text(timeout));
+  kube::WaitNotice notice(session.waiting(), "deleted objects to disappear",
+                          "--timeout " + kube::duration_text(timeout));
   while (!pending.empty()) {
     std::vector<const PlannedObject*> still;
     for (const PlannedObject* p : pending) {
@@ -195,8 +196,9 @@ std::vector<ObjectResult> wait_gone(Session& session,
   }
   std::vector<ObjectResult> failures;
   for (const PlannedObject* p : pending)
-    failures.push_back({p->ref, Action::Failed,
-                        "still present when --timeout " + duration_text(timeout) + " expired"});
+    failures.push_back(
+        {p->ref, Action::Failed,
+         "still present when --timeout " + kube::duration_text(timeout) + " expired"});
   return failures;
 }
 

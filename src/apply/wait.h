@@ -11,7 +11,7 @@
 
 #include "apply/plan.h"
 #include "apply/report.h"
-#include "apply/session.h"
+#include "kube/session.h"
 
 namespace ks::apply {
 
@@ -21,16 +21,16 @@ struct Readiness {
   std::string reason;   // what is still missing
 };
 
-bool has_readiness(const ObjectRef& ref);
+bool has_readiness(const kube::ObjectRef& ref);
 Readiness readiness(const nlohmann::json& live);
 
 // Polls until every object is ready, failed or the deadline passes; one result per object.
-std::vector<ObjectResult> wait_ready(Session& session,
+std::vector<ObjectResult> wait_ready(kube::Session& session,
                                      const std::vector<const PlannedObject*>& objects,
                                      std::chrono::seconds timeout,
                                      const std::function<void(const ObjectResult&)>& on_result);
 // Polls until every object is gone (GET answers 404); failures name the objects still there.
-std::vector<ObjectResult> wait_gone(Session& session,
+std::vector<ObjectResult> wait_gone(kube::Session& session,
                                     const std::vector<const PlannedObject*>& objects,
                                     std::chrono::seconds timeout);
 

@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "base/strings.h"
 #include "cli/context.h"
+#include "cli/interrupt.h"
 #include "cli/ksonnet_flags.h"
 #include "cli/output.h"
 #include "cli/progress.h"
@@ -202,7 +203,7 @@ void add_apply(CLI::App& root, Context& ctx) {
     o.cluster = cluster->options();
     o.target = flags->request();
     Printer progress(ctx, o.cluster, "applying", *format == "text");
-    auto interrupt = std::make_shared<std::optional<ops::InterruptGuard>>();
+    auto interrupt = std::make_shared<std::optional<InterruptGuard>>();
     o.cluster.arm_cancel = [interrupt] { return interrupt->emplace().flag(); };
     ops::DeployResult result = ops::apply(ctx.start_dir(), o);
     if (o.cluster.dry_run == ops::DryRun::Client)

@@ -9,7 +9,6 @@
 #include <string>
 
 #include "apply/apply.h"
-#include "apply/interrupt.h"
 #include "apply/report.h"
 
 namespace ks::ops {
@@ -17,13 +16,10 @@ namespace ks::ops {
 // What the rest of ks reports per object; callers print these.
 using apply::Action;
 using apply::action_name;
-using apply::ObjectRef;
 using apply::ObjectResult;
 using apply::Report;
 using apply::result_line;
-
-// SIGINT turns into a cancel flag while one lives (process-wide: the CLI edge owns it).
-using InterruptGuard = apply::InterruptGuard;
+using kube::ObjectRef;
 
 // kubectl's --dry-run: Client renders and plans without contacting the cluster; Server sends
 // every request with dryRun=All so nothing changes.
@@ -41,7 +37,7 @@ struct ClusterOptions {
   std::string kubeconfig;  // empty: $KUBECONFIG, else ~/.kube/config
   bool skip_server_check = false;
   int concurrency = 8;  // objects in flight at once
-  std::size_t max_response_bytes = apply::ClientOptions{}.max_body_bytes;
+  std::size_t max_response_bytes = kube::ClientOptions{}.max_body_bytes;
   std::string field_manager = "ks";
   bool force_conflicts = false;
   DryRun dry_run = DryRun::None;

@@ -13,7 +13,7 @@ namespace {
 // Everything a cluster operation needs about the env it deploys.
 struct Deployment {
   std::string env;
-  apply::Target target;
+  kube::Target target;
   apply::Identity identity;
   std::vector<std::string> moved_from;  // namespaces `ks env set --namespace` moved the env from
   std::vector<nlohmann::json> objects;
@@ -35,11 +35,11 @@ Deployment prepare(const std::string& dir, const EnvRequest& request,
   return d;
 }
 
-apply::SessionOptions session_of(const ClusterOptions& cluster) {
-  apply::SessionOptions s;
+kube::SessionOptions session_of(const ClusterOptions& cluster) {
+  kube::SessionOptions s;
   s.client.max_body_bytes = cluster.max_response_bytes;
   if (auto on_retry = cluster.progress.on_retry)
-    s.retry.on_retry = [on_retry](int, const apply::Response& r) { on_retry(r.status); };
+    s.retry.on_retry = [on_retry](int, const kube::Response& r) { on_retry(r.status); };
   s.on_waiting = cluster.progress.on_waiting;
   return s;
 }
@@ -59,7 +59,7 @@ std::vector<PlannedObject> client_plan(const std::vector<nlohmann::json>& object
   std::vector<apply::Tier> tiers;
   std::vector<ObjectRef> refs;
   for (const auto& o : objects) {
-    refs.push_back(apply::ref_of(o));
+    refs.push_back(kube::ref_of(o));
     tiers.push_back(
         apply::tier_of(refs.back().group(), refs.back().kind, !refs.back().namespace_.empty()));
   }

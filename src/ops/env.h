@@ -12,9 +12,9 @@ namespace ks::ops {
 
 struct EnvAddOptions {
   std::string name;
-  BindingFlags cluster;     // --context / --server / --namespace / --kubeconfig
-  std::string k8s_version;  // the lib/ksonnet-lib/VERSION the env uses ("": the app's)
-  std::string api_spec;     // ksonnet's --api-spec (api_spec.h); sets k8s_version
+  BindingFlags cluster;        // --context / --server / --namespace / --kubeconfig
+  std::string k8s_version;     // the lib/ksonnet-lib/VERSION the env uses ("": the app's)
+  std::string api_spec;        // ksonnet's --api-spec (api_spec.h); sets k8s_version
   std::string spec_cache_dir;  // where --api-spec keeps and finds specs ("": no cache)
 };
 

@@ -1,7 +1,7 @@
 #include "ops/kube_binding.h"
 
-#include "apply/kubeconfig.h"
 #include "base/error.h"
+#include "kube/kubeconfig.h"
 
 namespace ks::ops {
 
@@ -14,14 +14,14 @@ Binding bind_cluster(const BindingFlags& flags, bool context_required) {
   if (!flags.server.empty()) {
     b.server = flags.server;
   } else {
-    auto config = apply::load_kubeconfig(flags.kubeconfig);
+    auto config = kube::load_kubeconfig(flags.kubeconfig);
     std::string name = flags.context;
     if (name.empty()) {
-      auto current = apply::current_context(config);
+      auto current = kube::current_context(config);
       if (current) name = *current;
     }
     if (!name.empty()) {
-      auto kc = apply::resolve_context(config, name);
+      auto kc = kube::resolve_context(config, name);
       b.context = kc.name;
       b.server = kc.server;
       if (b.ns.empty()) b.ns = kc.namespace_;

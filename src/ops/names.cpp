@@ -3,15 +3,15 @@
 #include <sstream>
 
 #include "app/app.h"
-#include "apply/kubeconfig.h"
 #include "base/strings.h"
+#include "kube/kubeconfig.h"
 #include "registry/packages.h"
 #include "registry/registry.h"
 
 namespace ks::ops {
 
 std::vector<std::string> names(const std::string& dir, NameKind kind) {
-  if (kind == NameKind::KubeContext) return apply::context_names(apply::load_kubeconfig());
+  if (kind == NameKind::KubeContext) return kube::context_names(kube::load_kubeconfig());
   std::vector<std::string> out;
   std::ostringstream quiet_log;
   auto app = app::App::load(dir);

@@ -1,7 +1,7 @@
 #include "ops/upgrade.h"
 
 #include "app/upgrade.h"
-#include "apply/unified_diff.h"
+#include "base/unified_diff.h"
 
 namespace ks::ops {
 
@@ -12,7 +12,7 @@ UpgradeResult upgrade(const std::string& dir, const UpgradeOptions& options) {
   out.from_version = u.from_version;
   if (!out.needed) return out;
   if (options.dry_run) {
-    out.diff = apply::unified_diff(u.old_text, u.new_text, "app.yaml", "app.yaml");
+    out.diff = text::unified_diff(u.old_text, u.new_text, "app.yaml", "app.yaml");
     return out;
   }
   app::write_upgrade(u);

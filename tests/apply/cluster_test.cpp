@@ -8,11 +8,11 @@
 #include <map>
 
 #include "apply/apply.h"
-#include "apply/http_client.h"
 #include "base/error.h"
 #include "base/strings.h"
 #include "deploy_cluster.h"
 #include "ks_test.h"
+#include "kube/http_client.h"
 #include "server_fixture.h"
 
 namespace ks::apply {
@@ -41,14 +41,14 @@ json ns_object(const std::string& name) {
 }
 
 // `ns` empty: the cluster's namespace for this test ("default" on the bundled server).
-Target target_of(const DeployCluster& srv, const std::string& ns = "",
-                 const std::string& context = "") {
+kube::Target target_of(const DeployCluster& srv, const std::string& ns = "",
+                       const std::string& context = "") {
   return {srv.kubeconfig(), context.empty() ? srv.context() : context, srv.server(),
           ns.empty() ? srv.ns() : ns, false};
 }
 
-SessionOptions quick_session() {
-  SessionOptions s;
+kube::SessionOptions quick_session() {
+  kube::SessionOptions s;
   s.discovery_cache_dir = "";
   s.retry.initial_delay = std::chrono::milliseconds(20);
   return s;
@@ -62,10 +62,10 @@ ApplyOptions apply_options(const std::string& env = "dev") {
 }
 
 // A direct request, e.g. to read objects or to seed another field manager.
-Response raw(const DeployCluster& srv, const std::string& method, const std::string& path,
-             const std::string& body = "", const std::string& content_type = "") {
-  HttpClient client(resolve_target({srv.kubeconfig(), srv.context(), "", "", false}));
-  Request req;
+kube::Response raw(const DeployCluster& srv, const std::string& method, const std::string& path,
+                   const std::string& body = "", const std::string& content_type = "") {
+  kube::HttpClient client(kube::resolve_target({srv.kubeconfig(), srv.context(), "", "", false}));
+  kube::Request req;
   req.method = method;
   req.path = path;
   req.body = body;
@@ -74,7 +74,7 @@ Response raw(const DeployCluster& srv, const std::string& method, const std::str
 }
 
 json get(const DeployCluster& srv, const std::string& path) {
-  Response r = raw(srv, "GET", path);
+  kube::Response r = raw(srv, "GET", path);
   if (r.status == 404) return nullptr;
   EXPECT_EQ(r.status, 200) << path << ": " << r.body;
   return json::parse(r.body);
@@ -113,7 +113,7 @@ TEST_P(ApplyCluster, ApplyCreatesThenReportsUnchangedThenConfigured) {
   const std::string demo = srv.own_namespace("demo");
   std::vector<json> objects{deployment("web", "nginx:1"), cm("settings", {{"a", "1"}}, demo),
                             ns_object(demo)};
-  Target target = target_of(srv, demo);
+  kube::Target target = target_of(srv, demo);
   std::vector<std::string> streamed;
   ApplyOptions o = apply_options();
   o.on_result = [&](const ObjectResult& r) { streamed.push_back(result_line(r)); };
@@ -164,10 +164,10 @@ TEST_P(ApplyCluster, ApplyCreatesThenReportsUnchangedThenConfigured) {
 
 TEST_P(ApplyCluster, ConflictFailsWithoutForceAndSucceedsWithIt) {
   DeployCluster srv(backend());
-  Target target = target_of(srv);
+  kube::Target target = target_of(srv);
   ASSERT_TRUE(apply(target, {cm("c", {{"a", "1"}})}, apply_options()).ok());
-  Response seeded = raw(srv, "PATCH", ns_path(srv, "configmaps/c?fieldManager=other"),
-                        R"({"data":{"a":"9"}})", "application/merge-patch+json");
+  kube::Response seeded = raw(srv, "PATCH", ns_path(srv, "configmaps/c?fieldManager=other"),
+                              R"({"data":{"a":"9"}})", "application/merge-patch+json");
   ASSERT_EQ(seeded.status, 200) << seeded.body;
   Report r = apply(target, {cm("c", {{"a", "2"}})}, apply_options());
   ASSERT_EQ(r.objects.size(), 1u);
@@ -189,13 +189,13 @@ TEST_P(ApplyCluster, ConflictFailsWithoutForceAndSucceedsWithIt) {
 
 TEST_P(ApplyCluster, PruneDeletesOnlyRemovedMembers) {
   DeployCluster srv(backend());
-  Target target = target_of(srv);
+  kube::Target target = target_of(srv);
   ASSERT_TRUE(apply(target,
                     {cm("keep", {{"k", "1"}}), cm("drop", {{"k", "1"}}), deployment("old", "x:1")},
                     apply_options())
                   .ok());
   ASSERT_TRUE(apply(target, {cm("other-env", {{"k", "1"}})}, apply_options("prod")).ok());
-  Response foreign =
+  kube::Response foreign =
       raw(srv, "PATCH", ns_path(srv, "configmaps/foreign?fieldManager=kubectl&force=true"),
           cm("foreign", {{"k", "1"}}, srv.ns()).dump(), "application/apply-patch+yaml");
   ASSERT_EQ(foreign.status, 201) << foreign.body;
@@ -277,7 +277,7 @@ TEST(ApplyClusterBundled, ServerErrorsAreNotRetriedForever) {
 
 TEST_P(ApplyCluster, WrongServerIsRefused) {
   DeployCluster srv(backend());
-  Target target = target_of(srv);
+  kube::Target target = target_of(srv);
   target.server = "https://127.0.0.1:1";
   try {
     apply(target, {cm("c", {{"a", "1"}})}, apply_options());
@@ -328,7 +328,7 @@ TEST_P(ApplyCluster, ExecPluginTokenAndWrongToken) {
           "\"status\":{\"token\":\"" +
           srv.token() + "\"}}'\n");
   ::chmod(plugin.c_str(), 0755);
-  KubeConfig base = load_kubeconfig(srv.kubeconfig());
+  kube::KubeConfig base = kube::load_kubeconfig(srv.kubeconfig());
   // A second kubeconfig file adds users and contexts for the generated cluster entry.
   std::string extra = (sb.root() / "exec.yaml").string();
   ks_test::write(extra,
@@ -341,13 +341,13 @@ TEST_P(ApplyCluster, ExecPluginTokenAndWrongToken) {
                      ", user: exec-user}\n- name: bad\n  context: {cluster: " +
                      base.contexts.at(srv.context()).cluster + ", user: bad-user}\n");
   ::setenv("KUBECONFIG", (srv.kubeconfig() + ":" + extra).c_str(), 1);
-  Target exec_target{"", "exec", srv.server(), srv.ns(), false};
+  kube::Target exec_target{"", "exec", srv.server(), srv.ns(), false};
   Report r = apply(exec_target, {cm("via-exec", {{"a", "1"}}), cm("via-exec2", {{"a", "1"}})},
                    apply_options());
   EXPECT_TRUE(r.ok()) << (r.failures().empty() ? "" : r.failures()[0].message);
   EXPECT_EQ(ks_test::read(sb.root() / "runs"), "x\n");  // cached for the whole run
 
-  Target bad{"", "bad", srv.server(), srv.ns(), false};
+  kube::Target bad{"", "bad", srv.server(), srv.ns(), false};
   try {
     apply(bad, {cm("nope", {{"a", "1"}})}, apply_options());
     FAIL() << "expected discovery to be refused";
@@ -361,7 +361,7 @@ TEST_P(ApplyCluster, ExecPluginTokenAndWrongToken) {
 
 TEST_P(ApplyCluster, DryRunChangesNothing) {
   DeployCluster srv(backend());
-  Target target = target_of(srv);
+  kube::Target target = target_of(srv);
   ASSERT_TRUE(apply(target, {cm("existing", {{"a", "1"}})}, apply_options()).ok());
   if (srv.bundled()) srv.reset_log();
   const std::string newns = srv.own_namespace("newns");
@@ -391,7 +391,7 @@ TEST_P(ApplyCluster, DryRunChangesNothing) {
 TEST_P(ApplyCluster, DeleteRemovesEverythingAndRepeats) {
   DeployCluster srv(backend());
   const std::string gone = srv.own_namespace("gone");
-  Target target = target_of(srv, gone);
+  kube::Target target = target_of(srv, gone);
   std::vector<json> objects{ns_object(gone), cm("a", {{"k", "1"}}), deployment("d", "x:1")};
   ASSERT_TRUE(apply(target, objects, apply_options()).ok());
   if (srv.bundled()) srv.reset_log();
@@ -426,7 +426,7 @@ TEST_P(ApplyCluster, DeleteRemovesEverythingAndRepeats) {
 TEST_P(ApplyCluster, DiffShowsOnlyRealChanges) {
   ::unsetenv("KS_EXTERNAL_DIFF");
   DeployCluster srv(backend());
-  Target target = target_of(srv);
+  kube::Target target = target_of(srv);
   std::vector<json> objects{cm("a", {{"k", "1"}}), deployment("d", "nginx:1")};
   ASSERT_TRUE(apply(target, objects, apply_options()).ok());
   DiffOptions o;
@@ -592,7 +592,7 @@ bool touches_member(const json& request) {
 
 TEST(ApplyClusterBundled, ReapplyOfUnchangedObjectsOnlyReadsLists) {
   DeployCluster srv(Backend::Bundled);
-  Target target = target_of(srv);
+  kube::Target target = target_of(srv);
   std::vector<json> objects = {cm("a", {{"k", "1"}}), cm("b", {{"k", "2"}}),
                                deployment("web", "nginx:1")};
   ASSERT_TRUE(apply(target, objects, apply_options()).ok());
@@ -614,12 +614,12 @@ TEST(ApplyClusterBundled, ReapplyOfUnchangedObjectsOnlyReadsLists) {
 
 TEST_P(ApplyCluster, DriftAndDroppedFieldsAreStillApplied) {
   DeployCluster srv(backend());
-  Target target = target_of(srv);
+  kube::Target target = target_of(srv);
   const std::string path = ns_path(srv, "configmaps/c");
   ASSERT_TRUE(apply(target, {cm("c", {{"a", "1"}, {"b", "2"}})}, apply_options()).ok());
   // Another writer changes a value ks owns: the digest still matches, the value does not.
-  Response edit = raw(srv, "PATCH", path + "?fieldManager=kubectl-edit", R"({"data":{"a":"9"}})",
-                      "application/merge-patch+json");
+  kube::Response edit = raw(srv, "PATCH", path + "?fieldManager=kubectl-edit",
+                            R"({"data":{"a":"9"}})", "application/merge-patch+json");
   ASSERT_EQ(edit.status, 200) << edit.body;
   // So the object is sent, and the server reports the other writer's claim (not "unchanged").
   Report noticed = apply(target, {cm("c", {{"a", "1"}, {"b", "2"}})}, apply_options());
@@ -659,7 +659,7 @@ std::string failure_text(const Report& r) {
 
 TEST(ApplyClusterBundled, PruneRefusesToDeleteMoreThanItKeepsUnlessAllowed) {
   DeployCluster srv(Backend::Bundled);
-  Target target = target_of(srv);
+  kube::Target target = target_of(srv);
   ASSERT_TRUE(apply(target,
                     {cm("keep", {{"k", "1"}}), cm("b", {{"k", "1"}}), cm("c", {{"k", "1"}}),
                      cm("d", {{"k", "1"}})},
@@ -782,7 +782,7 @@ TEST_P(ApplyCluster, AnUntrustedServerCertificateIsNamedAndNotRetried) {
   ks_test::write(kubeconfig, text);
   int retries = 0;
   ApplyOptions o = apply_options();
-  o.session.retry.on_retry = [&](int, const Response&) { ++retries; };
+  o.session.retry.on_retry = [&](int, const kube::Response&) { ++retries; };
   try {
     apply({kubeconfig, srv.context(), srv.server(), srv.ns(), false}, {cm("c", {{"a", "1"}})}, o);
     FAIL() << "expected TLS verification to fail";
@@ -804,10 +804,11 @@ TEST_P(ApplyCluster, AnUntrustedServerCertificateIsNamedAndNotRetried) {
 
 TEST(ApplyClusterBundled, LostAnswersOfCreatingAppliesStillCountAsCreated) {
   DeployCluster srv(Backend::Bundled);
-  Target target = target_of(srv);
+  kube::Target target = target_of(srv);
   // An object another tool made: taking it over is "configured", lost answer or not.
-  Response foreign = raw(srv, "POST", "/api/v1/namespaces/default/configmaps?fieldManager=kubectl",
-                         cm("foreign", {{"a", "0"}}, "default").dump(), "application/json");
+  kube::Response foreign =
+      raw(srv, "POST", "/api/v1/namespaces/default/configmaps?fieldManager=kubectl",
+          cm("foreign", {{"a", "0"}}, "default").dump(), "application/json");
   ASSERT_EQ(foreign.status, 201) << foreign.body;
   // The first PATCH of each ConfigMap is applied by the server, but its answer is lost.
   srv.bundled()->set_faults("rate=1,kinds=drop-after,methods=PATCH,path=/configmaps/,max=3");

@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "apply/kubeconfig.h"
 #include "base/strings.h"
 #include "ks_test.h"
+#include "kube/kubeconfig.h"
 #include "server_fixture.h"
 
 namespace {
@@ -162,7 +162,7 @@ TEST(Output, ApplyDeleteAndDiffResultsAsJsonAndYaml) {
 
 TEST(InCluster, ApplyUsesThePodServiceAccountWhenNoKubeconfigExists) {
   App app;  // its env is bound to the test server's URL
-  auto kubeconfig = ks::apply::load_kubeconfig(app.srv.kubeconfig());
+  auto kubeconfig = ks::kube::load_kubeconfig(app.srv.kubeconfig());
   auto account = app.sb.root() / "serviceaccount";
   ks_test::write(account / "token", app.srv.token() + "\n");
   ks_test::write(account / "ca.crt",

@@ -3,40 +3,23 @@
 
 #include <sstream>
 
-#include "apply/api_error.h"
 #include "apply/applyset.h"
 #include "apply/diff.h"
-#include "apply/discovery.h"
 #include "apply/noise.h"
 #include "apply/object_names.h"
-#include "apply/object_ref.h"
 #include "apply/ordering.h"
 #include "apply/prune.h"
 #include "apply/report.h"
-#include "apply/retry.h"
-#include "apply/server_url.h"
-#include "apply/unified_diff.h"
 #include "apply/wait.h"
-#include "apply/wait_notice.h"
 #include "base/error.h"
 #include "base/fs.h"
 #include "ks_test.h"
+#include "kube/object_ref.h"
 
 namespace ks::apply {
 namespace {
 
 using nlohmann::json;
-using std::chrono::milliseconds;
-
-TEST(ApplyServerUrl, Normalizes) {
-  EXPECT_EQ(normalize_server_url("HTTPS://Example.COM:443/"), "https://example.com");
-  EXPECT_EQ(normalize_server_url("example.com:6443"), "https://example.com:6443");
-  EXPECT_EQ(normalize_server_url("http://h:80/prefix//"), "http://h/prefix");
-  EXPECT_TRUE(same_server("https://h:6443", "https://H:6443/"));
-  EXPECT_FALSE(same_server("https://h:6443", "https://h:6444"));
-  EXPECT_FALSE(same_server("https://localhost:6443", "https://127.0.0.1:6443"));
-  EXPECT_FALSE(same_server("http://h", "https://h"));
-}
 
 TEST(ApplyOrdering, TiersAndReverse) {
   EXPECT_EQ(tier_of("", "Namespace", false), Tier::Foundation);
@@ -52,78 +35,6 @@ TEST(ApplyOrdering, TiersAndReverse) {
   EXPECT_EQ(group_by_tier({Tier::Namespaced}), (G{{0}}));
 }
 
-Response status(long code, std::optional<double> retry_after = std::nullopt) {
-  Response r;
-  r.status = code;
-  r.retry_after_seconds = retry_after;
-  return r;
-}
-
-TEST(ApplyRetry, WhatIsRetried) {
-  EXPECT_TRUE(is_retryable(status(0)));
-  EXPECT_TRUE(is_retryable(status(429)));
-  EXPECT_TRUE(is_retryable(status(500)));
-  EXPECT_TRUE(is_retryable(status(503)));
-  for (long code : {200L, 201L, 400L, 401L, 403L, 404L, 409L, 422L})
-    EXPECT_FALSE(is_retryable(status(code))) << code;
-}
-
-TEST(ApplyRetry, DelaysGrowWithJitterAndHonourRetryAfter) {
-  RetryPolicy p;
-  p.initial_delay = milliseconds(100);
-  p.max_delay = milliseconds(1000);
-  EXPECT_EQ(retry_delay(p, 1, status(500), 1.0), milliseconds(100));
-  EXPECT_EQ(retry_delay(p, 1, status(500), 0.0), milliseconds(50));
-  EXPECT_EQ(retry_delay(p, 3, status(500), 1.0), milliseconds(400));
-  EXPECT_EQ(retry_delay(p, 10, status(500), 1.0), milliseconds(1000));
-  EXPECT_EQ(retry_delay(p, 1, status(429, 0.3), 0.0), milliseconds(300));
-  EXPECT_EQ(retry_delay(p, 1, status(429, 60), 0.0), milliseconds(1000));
-}
-
-TEST(ApplyRetry, RetriesUntilSuccessAndStopsOnClientErrors) {
-  RetryPolicy p;
-  std::vector<milliseconds> slept;
-  auto sleep = [&](milliseconds d) { slept.push_back(d); };
-  std::vector<Response> script{status(429, 0.5), status(0), status(503), status(200)};
-  size_t n = 0;
-  Response r = send_with_retry([&] { return script[n++]; }, p, sleep);
-  EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(n, 4u);
-  ASSERT_EQ(slept.size(), 3u);
-  EXPECT_EQ(slept[0], milliseconds(500));
-
-  n = 0;
-  script = {status(409), status(200)};
-  EXPECT_EQ(send_with_retry([&] { return script[n++]; }, p, sleep).status, 409);
-  EXPECT_EQ(n, 1u);
-}
-
-TEST(ApplyRetry, BoundedInAttemptsAndTotalTime) {
-  RetryPolicy p;
-  p.max_attempts = 4;
-  int n = 0;
-  auto sleep = [](milliseconds) {};
-  EXPECT_EQ(send_with_retry(
-                [&] {
-                  ++n;
-                  return status(500);
-                },
-                p, sleep)
-                .status,
-            500);
-  EXPECT_EQ(n, 4);
-  p.max_attempts = 100;
-  p.max_total = milliseconds(2500);
-  n = 0;
-  send_with_retry(
-      [&] {
-        ++n;
-        return status(429, 1.0);
-      },
-      p, sleep);
-  EXPECT_EQ(n, 3);  // waits 1s twice; a third wait would pass 2.5s
-}
-
 TEST(ApplyNoise, StripsServerManagedFields) {
   json live = json::parse(R"({"apiVersion":"v1","kind":"ConfigMap",
     "metadata":{"name":"a","namespace":"n","uid":"u","resourceVersion":"5","generation":2,
@@ -133,83 +44,6 @@ TEST(ApplyNoise, StripsServerManagedFields) {
   json want = json::parse(R"({"apiVersion":"v1","kind":"ConfigMap",
     "metadata":{"name":"a","namespace":"n","labels":{"x":"y"}},"data":{"k":"v"}})");
   EXPECT_EQ(strip_noise(live), want);
-}
-
-TEST(ApplyUnifiedDiff, Format) {
-  EXPECT_EQ(unified_diff("a\n", "a\n", "x", "y"), "");
-  std::string old_text = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n";
-  std::string new_text = "1\n2\nthree\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n";
-  EXPECT_EQ(unified_diff(old_text, new_text, "live/a", "merged/a"),
-            "--- live/a\n+++ merged/a\n"
-            "@@ -1,6 +1,6 @@\n 1\n 2\n-3\n+three\n 4\n 5\n 6\n"
-            "@@ -10,3 +10,4 @@\n 10\n 11\n 12\n+13\n");
-  EXPECT_EQ(unified_diff("", "a: 1\nb: 2\n", "live/x", "merged/x"),
-            "--- live/x\n+++ merged/x\n@@ -0,0 +1,2 @@\n+a: 1\n+b: 2\n");
-  EXPECT_EQ(unified_diff("a\nb\nc\n", "a\nc\n", "o", "n"),
-            "--- o\n+++ n\n@@ -1,3 +1,2 @@\n a\n-b\n c\n");
-}
-
-TEST(ApplyUnifiedDiff, CloseChangesShareAHunk) {
-  std::string d = unified_diff("1\n2\n3\n4\n5\n6\n7\n8\n", "1\nX\n3\n4\n5\n6\nY\n8\n", "o", "n");
-  EXPECT_EQ(d, "--- o\n+++ n\n@@ -1,8 +1,8 @@\n 1\n-2\n+X\n 3\n 4\n 5\n 6\n-7\n+Y\n 8\n");
-}
-
-// Applies a unified diff to `old_lines`; fails the test on a context or deleted line that does
-// not match. Counts the changed lines.
-std::vector<std::string> patch_lines(const std::vector<std::string>& old_lines,
-                                     const std::string& diff, size_t& deleted, size_t& added) {
-  std::vector<std::string> out;
-  size_t next_old = 0;  // index of the first old line not yet copied
-  std::istringstream in(diff);
-  std::string line;
-  std::getline(in, line);  // ---
-  std::getline(in, line);  // +++
-  while (std::getline(in, line)) {
-    if (line.rfind("@@ -", 0) == 0) {
-      size_t start = std::stoul(line.substr(4));
-      size_t len = 1;
-      size_t comma = line.find(',');
-      if (comma != std::string::npos && comma < line.find(' ', 4))
-        len = std::stoul(line.substr(comma + 1));
-      size_t first = len == 0 ? start : start - 1;
-      while (next_old < first) out.push_back(old_lines[next_old++]);
-      continue;
-    }
-    std::string text = line.substr(1);
-    if (line[0] == '+') {
-      out.push_back(text), ++added;
-    } else {
-      EXPECT_LT(next_old, old_lines.size());
-      if (next_old >= old_lines.size()) return out;
-      EXPECT_EQ(old_lines[next_old], text) << "at old line " << next_old + 1;
-      if (line[0] == ' ')
-        out.push_back(text);
-      else
-        ++deleted;
-      ++next_old;
-    }
-  }
-  while (next_old < old_lines.size()) out.push_back(old_lines[next_old++]);
-  return out;
-}
-
-TEST(ApplyUnifiedDiff, EightThousandLineObjectGivesAMinimalCorrectPatch) {
-  // Every second line of an 8,000-line object changed: 4,000 deletions and 4,000 additions.
-  std::vector<std::string> old_lines, new_lines;
-  std::string old_text, new_text;
-  for (int i = 0; i < 8000; ++i) {
-    old_lines.push_back("  key" + std::to_string(i) + ": value-" + std::to_string(i));
-    new_lines.push_back(i % 2 ? "  key" + std::to_string(i) + ": changed-" + std::to_string(i)
-                              : old_lines.back());
-    old_text += old_lines.back() + "\n";
-    new_text += new_lines.back() + "\n";
-  }
-  std::string d = unified_diff(old_text, new_text, "live/big", "merged/big");
-  ASSERT_EQ(d.rfind("--- live/big\n+++ merged/big\n@@ -1,", 0), 0u) << d.substr(0, 200);
-  size_t deleted = 0, added = 0;
-  EXPECT_EQ(patch_lines(old_lines, d, deleted, added), new_lines);
-  EXPECT_EQ(deleted, 4000u);
-  EXPECT_EQ(added, 4000u);
 }
 
 TEST(ApplyDiffRendered, MatchesObjectsAcrossSets) {
@@ -281,32 +115,10 @@ TEST(ApplyPrune, ControllerOwnedObjectsAreLeftAlone) {
   EXPECT_FALSE(is_controller_owned(json::parse(R"({"metadata":{}})")));
 }
 
-TEST(ApplyApiError, ConflictsNameFieldsAndManagers) {
-  Response r;
-  r.status = 409;
-  r.body = R"({"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Conflict","code":409,
-    "message":"Apply failed with 2 conflicts: ...",
-    "details":{"causes":[
-      {"reason":"FieldManagerConflict","message":"conflict with \"other\" using v1","field":".data.a"},
-      {"reason":"FieldManagerConflict","message":"conflict with \"other\" using v1","field":".data.b"}]}})";
-  std::string msg = describe_failure(r);
-  EXPECT_EQ(msg.rfind("conflict with \"other\" using v1: .data.a, .data.b", 0), 0u) << msg;
-  EXPECT_NE(msg.find("--force-conflicts"), std::string::npos);
-  r.status = 422;
-  r.body = R"({"kind":"Status","message":"ConfigMap \"x\" is invalid:\nbad","code":422})";
-  EXPECT_EQ(describe_failure(r), "ConfigMap \"x\" is invalid: bad");
-  r.status = 429;
-  r.body = "Too many requests, please try again later.\n";
-  EXPECT_EQ(describe_failure(r), "Too many requests, please try again later.");
-  r.status = 0;
-  r.transport_error = "Connection refused";
-  EXPECT_EQ(describe_failure(r), "cannot reach the server: Connection refused");
-}
-
 TEST(ApplyReport, LinesAndSummaries) {
   Report r;
-  ObjectRef dep{"apps/v1", "Deployment", "default", "cnn"};
-  ObjectRef ns{"v1", "Namespace", "", "prod"};
+  kube::ObjectRef dep{"apps/v1", "Deployment", "default", "cnn"};
+  kube::ObjectRef ns{"v1", "Namespace", "", "prod"};
   r.objects = {
       {dep, Action::Created, ""}, {ns, Action::Unchanged, ""}, {dep, Action::Failed, "boom"}};
   EXPECT_EQ(result_line(r.objects[0]), "created deployment default/cnn");
@@ -369,76 +181,6 @@ TEST(ApplyReadiness, Workloads) {
   EXPECT_TRUE(readiness(json{{"apiVersion", "v1"}, {"kind", "ConfigMap"}}).ready);
 }
 
-TEST(ApplyDiscovery, ParsesAggregatedAndLegacyLists) {
-  json agg = json::parse(
-      R"({"kind":"APIGroupDiscoveryList","items":[{"metadata":{"name":"apps"},"versions":[
-    {"version":"v1","resources":[
-      {"resource":"deployments","responseKind":{"group":"apps","version":"v1","kind":"Deployment"},"scope":"Namespaced"},
-      {"resource":"deployments/status","responseKind":{"kind":"Deployment"},"scope":"Namespaced"}]}]}]})");
-  auto a = parse_aggregated_discovery(agg);
-  ASSERT_EQ(a.size(), 1u);
-  EXPECT_EQ(a[0].group, "apps");
-  EXPECT_EQ(a[0].resource, "deployments");
-  EXPECT_TRUE(a[0].namespaced);
-  json legacy = json::parse(R"({"groupVersion":"rbac.authorization.k8s.io/v1","resources":[
-    {"name":"clusterroles","kind":"ClusterRole","namespaced":false},{"name":"roles/status","kind":"Role"}]})");
-  auto l = parse_resource_list(legacy);
-  ASSERT_EQ(l.size(), 1u);
-  EXPECT_EQ(l[0].group, "rbac.authorization.k8s.io");
-  EXPECT_EQ(l[0].version, "v1");
-  EXPECT_FALSE(l[0].namespaced);
-  EXPECT_EQ(collection_path(l[0], "x"), "/apis/rbac.authorization.k8s.io/v1/clusterroles");
-  ResourceInfo cm{"", "v1", "ConfigMap", "configmaps", true};
-  EXPECT_EQ(object_path(cm, "n", "a b"), "/api/v1/namespaces/n/configmaps/a%20b");
-}
-
-TEST(ApplyRetry, RetryAfterInSecondsAndAsAnHttpDate) {
-  std::tm tm{};
-  tm.tm_year = 2015 - 1900;
-  tm.tm_mon = 9;
-  tm.tm_mday = 21;
-  tm.tm_hour = 7;
-  tm.tm_min = 27;
-  std::time_t now = ::timegm(&tm);  // Wed, 21 Oct 2015 07:27:00 GMT
-  EXPECT_EQ(parse_retry_after("120", now), 120.0);
-  EXPECT_EQ(parse_retry_after(" 0 ", now), 0.0);
-  EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now), 60.0);
-  EXPECT_EQ(parse_retry_after("Wednesday, 21-Oct-15 07:28:00 GMT", now), 60.0);  // RFC 850
-  EXPECT_EQ(parse_retry_after("Wed Oct 21 07:28:00 2015", now), 60.0);           // asctime
-  EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:00:00 GMT", now), 0.0);       // in the past
-  EXPECT_EQ(parse_retry_after("soon", now), std::nullopt);
-  EXPECT_EQ(parse_retry_after("-5", now), std::nullopt);
-  EXPECT_EQ(parse_retry_after("1.5", now), std::nullopt);
-  EXPECT_EQ(parse_retry_after("", now), std::nullopt);
-  // A date Retry-After is waited for like a number (capped by max_delay).
-  RetryPolicy p;
-  p.max_delay = milliseconds(100000);
-  Response r = status(503);
-  r.retry_after_seconds = parse_retry_after("Wed, 21 Oct 2015 07:27:30 GMT", now);
-  EXPECT_EQ(retry_delay(p, 1, r, 0.0), milliseconds(30000));
-}
-
-TEST(ApplyRetry, ALostAnswerIsRemembered) {
-  int n = 0;
-  Response r = send_with_retry(
-      [&] {
-        Response a = status(++n == 1 ? 0 : 200);
-        return a;
-      },
-      RetryPolicy{}, [](milliseconds) {});
-  EXPECT_EQ(r.status, 200);
-  EXPECT_TRUE(r.earlier_attempt_unanswered);
-  n = 0;
-  Response refused = send_with_retry(
-      [&] {
-        Response a = status(++n == 1 ? 0 : 200);
-        a.connect_refused = n == 1;  // never reached the server: it cannot have acted
-        return a;
-      },
-      RetryPolicy{}, [](milliseconds) {});
-  EXPECT_FALSE(refused.earlier_attempt_unanswered);
-}
-
 TEST(ApplyNames, PathSegmentsAndKindRules) {
   EXPECT_EQ(name_problem(".", NameRule::PathSegment), "may not be '.'");
   EXPECT_EQ(name_problem("..", NameRule::Subdomain), "may not be '..'");
@@ -471,13 +213,13 @@ TEST(ApplyNames, PathSegmentsAndKindRules) {
 }
 
 TEST(ApplyNames, PathsNeverCarryDotSegments) {
-  ResourceInfo cms{"", "v1", "ConfigMap", "configmaps", true};
-  EXPECT_EQ(object_path(cms, "a b", "x/y%"), "/api/v1/namespaces/a%20b/configmaps/x%2Fy%25");
-  EXPECT_EQ(object_path(cms, "ns", ".x"), "/api/v1/namespaces/ns/configmaps/.x");
-  EXPECT_THROW(object_path(cms, "ns", "."), Error);
-  EXPECT_THROW(object_path(cms, "ns", ".."), Error);
-  EXPECT_THROW(object_path(cms, "ns", ""), Error);
-  EXPECT_THROW(object_path(cms, "..", "x"), Error);
+  kube::ResourceInfo cms{"", "v1", "ConfigMap", "configmaps", true};
+  EXPECT_EQ(kube::object_path(cms, "a b", "x/y%"), "/api/v1/namespaces/a%20b/configmaps/x%2Fy%25");
+  EXPECT_EQ(kube::object_path(cms, "ns", ".x"), "/api/v1/namespaces/ns/configmaps/.x");
+  EXPECT_THROW(kube::object_path(cms, "ns", "."), Error);
+  EXPECT_THROW(kube::object_path(cms, "ns", ".."), Error);
+  EXPECT_THROW(kube::object_path(cms, "ns", ""), Error);
+  EXPECT_THROW(kube::object_path(cms, "..", "x"), Error);
 }
 
 TEST(ApplyPrune, LimitRefusesLargeOrMovedPrunes) {
@@ -495,17 +237,9 @@ TEST(ApplyPrune, LimitRefusesLargeOrMovedPrunes) {
   EXPECT_NO_THROW(check_prune_limit({}, 0, "app", {}));
 }
 
-TEST(ApplyWaitNotice, DurationsAreShownAsFlagsTakeThem) {
-  EXPECT_EQ(duration_text(std::chrono::seconds(5)), "5s");
-  EXPECT_EQ(duration_text(std::chrono::seconds(300)), "5m");
-  EXPECT_EQ(duration_text(std::chrono::seconds(90)), "90s");
-  EXPECT_EQ(duration_text(std::chrono::seconds(3600)), "1h");
-  EXPECT_EQ(duration_text(std::chrono::seconds(5400)), "1h30m");
-}
-
 TEST(ApplyReport, WaitResultsAreCountedApart) {
   Report r;
-  ObjectRef dep{"apps/v1", "Deployment", "default", "web"};
+  kube::ObjectRef dep{"apps/v1", "Deployment", "default", "web"};
   r.objects = {{dep, Action::Created, ""}};
   r.waited = {{dep, Action::NotReady, "--timeout 5s expired: 0 of 1 replicas updated"}};
   EXPECT_EQ(apply_summary(r),
