@@ -45,6 +45,7 @@ void add_lib_commands(CLI::App& root, Context& ctx);
 void add_completion_commands(CLI::App& root, Context& ctx);
 void add_docs_command(CLI::App& root, Context& ctx);
 void add_upgrade_command(CLI::App& root, Context& ctx);
+void add_cache_commands(CLI::App& root, Context& ctx);
 
 // `ks __complete WORDS...` (called by the completion scripts): prints the candidates for the
 // last word, one per line.

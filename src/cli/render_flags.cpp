@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "base/fs.h"
+#include "cli/cache_options.h"
 
 namespace ks::cli {
 
@@ -30,6 +31,7 @@ ops::RenderOptions RenderFlags::options() const {
   split_pairs(ext_str_file, "--ext-str-file", true, o.ext_str);
   split_pairs(tla_str, "--tla-str", false, o.tla_str);
   split_pairs(tla_str_file, "--tla-str-file", true, o.tla_str);
+  o.cache = render_cache_options(no_cache);
   return o;
 }
 
@@ -43,6 +45,9 @@ void add_render_flags(CLI::App* cmd, RenderFlags& f, bool env_positional) {
                   "jsonnet external variable KEY=PATH read from a file");
   cmd->add_option("-A,--tla-str", f.tla_str, "top-level argument KEY=VALUE for main.jsonnet");
   cmd->add_option("--tla-str-file", f.tla_str_file, "top-level argument KEY=PATH read from a file");
+  cmd->add_flag("--no-cache", f.no_cache,
+                "Evaluate every component, neither reading nor writing the render cache (as "
+                "KS_NO_CACHE=1)");
 }
 
 }  // namespace ks::cli

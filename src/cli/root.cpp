@@ -67,6 +67,7 @@ int run(int argc, char** argv) {
   add_completion_commands(root, ctx);
   add_docs_command(root, ctx);
   add_upgrade_command(root, ctx);
+  add_cache_commands(root, ctx);
 
   std::vector<std::string> args(argv + 1, argv + argc);
   if (!args.empty() && args[0] == "__complete") {

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <string_view>
+#include <vector>
 
 #include "base/error.h"
 #include "edit/lexer.h"
@@ -36,6 +37,24 @@ bool ends_operand(const Token& t, const std::string& text) {
   }
 }
 
+// Whether the `)` at `close` ends `function(...)`'s parameters, found by matching parentheses
+// backwards on the raw text. Only a pre-check: a parenthesis inside a string or comment can
+// mislead it, and the lexer decides.
+bool closes_function_parameters(const std::string& text, size_t close) {
+  int depth = 0;
+  for (size_t i = close + 1; i-- > 0;) {
+    if (text[i] == ')') ++depth;
+    if (text[i] == '(' && --depth == 0) {
+      size_t j = i;
+      while (j > 0 && std::isspace(static_cast<unsigned char>(text[j - 1]))) --j;
+      constexpr std::string_view kFunction = "function";
+      return j >= kFunction.size() &&
+             std::string_view(text).substr(j - kFunction.size(), kFunction.size()) == kFunction;
+    }
+  }
+  return false;
+}
+
 // Cheap pre-check, so files without a possible unary `+` (nearly all) are not lexed: a `+` whose
 // previous non-space character cannot end an operand, or ends a word (a keyword, maybe).
 bool may_have_unary_plus(const std::string& text) {
@@ -51,6 +70,7 @@ bool may_have_unary_plus(const std::string& text) {
       if (keyword_before_operand(std::string_view(text).substr(k, j - k))) return true;
       continue;
     }
+    if (c == ')' && closes_function_parameters(text, j - 1)) return true;
     if (std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '"' || c == '\'' ||
         c == ')' || c == ']' || c == '}' || c == '$' || c == '|')
       continue;
@@ -71,11 +91,25 @@ std::string rewrite_go_jsonnet_dialect(const std::string& text) {
   }
   std::string out = text;
   const Token* previous = nullptr;
+  // For each open parenthesis, whether it opened `function(`'s parameters: its `)` is then
+  // followed by the body, an operand, so a `+` there is unary (`function(x) +x`).
+  std::vector<bool> open_parens;
+  bool closed_parameters = false;
   for (const auto& t : tokens) {
     if (t.is_trivia()) continue;
-    if (t.kind == TokenKind::Operator && t.text(text) == "+" &&
-        (!previous || !ends_operand(*previous, text)))
+    auto s = t.text(text);
+    bool is_operator = t.kind == TokenKind::Operator;
+    if (is_operator && s == "+" &&
+        (!previous || closed_parameters || !ends_operand(*previous, text)))
       out[t.begin] = ' ';
+    closed_parameters = false;
+    if (is_operator && s == "(") {
+      open_parens.push_back(previous && previous->kind == TokenKind::Keyword &&
+                            previous->text(text) == "function");
+    } else if (is_operator && s == ")" && !open_parens.empty()) {
+      closed_parameters = open_parens.back();
+      open_parens.pop_back();
+    }
     previous = &t;
   }
   return out;

@@ -53,10 +53,13 @@ const std::string* Importer::load(const stdfs::path& path) {
   return result;
 }
 
-std::optional<Importer::Found> Importer::resolve(const std::string& base, const std::string& rel) {
+std::optional<Importer::Found> Importer::resolve(const std::string& base, const std::string& rel,
+                                                 ImportLog* log) {
   auto attempt = [&](const stdfs::path& candidate) -> std::optional<Found> {
     stdfs::path p = candidate.lexically_normal();
-    if (const std::string* c = load(p)) return Found{p.string(), c};
+    const std::string* c = load(p);
+    if (log) log->push_back({p.string(), c});
+    if (c) return Found{p.string(), c};
     return std::nullopt;
   };
   if (!rel.empty() && rel[0] == '/') return attempt(rel);

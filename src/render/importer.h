@@ -17,6 +17,15 @@ namespace ks::render {
 
 namespace stdfs = std::filesystem;
 
+// One file the importer looked at: its content, or null when nothing (readable) was there. The
+// render cache records every probe, misses included, since a file appearing earlier on the search
+// path changes what an import means.
+struct ImportProbe {
+  std::string path;
+  const std::string* content;  // owned by the Importer (or its config); null: missing or refused
+};
+using ImportLog = std::vector<ImportProbe>;
+
 struct ImportConfig {
   std::vector<stdfs::path> search_path;                // highest priority first
   std::map<std::string, stdfs::path> package_aliases;  // "REG/PKG" → vendor/REG/PKG@VERSION
@@ -33,7 +42,12 @@ class Importer {
     const std::string* content;
   };
   // `base` is the importing file's folder (absolute); nullopt when nothing matches.
-  std::optional<Found> resolve(const std::string& base, const std::string& rel);
+  // Every candidate tried is appended to `log` when given.
+  std::optional<Found> resolve(const std::string& base, const std::string& rel,
+                               ImportLog* log = nullptr);
+  // What resolve would read at exactly `path` (absolute, normalised): content or null.
+  const std::string* probe(const std::string& path) { return load(path); }
+  const ImportConfig& config() const { return config_; }
   // Why resolve(base, rel) found nothing, for the error message.
   std::string explain_missing(const std::string& base, const std::string& rel);
 

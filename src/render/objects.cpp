@@ -119,22 +119,30 @@ const std::string& str_at(const nlohmann::json& obj, const char* key) {
   return it != obj.end() && it->is_string() ? it->get_ref<const std::string&>() : kEmpty;
 }
 
-void flatten(const nlohmann::json& v, const ComponentValue& c, std::vector<nlohmann::json>& out) {
+// `nested`: v is an item of an array or a List. A null item is skipped, as tanka does and as
+// std.prune would: Kubeflow's packages build lists like `[a, if hostname != null then b]` (its
+// basic-auth-ingress), which ksonnet passed on as an object with an empty kind that no server
+// accepts. A null component is still an error.
+void flatten(const nlohmann::json& v, const ComponentValue& c, std::vector<nlohmann::json>& out,
+             bool nested) {
   if (v.is_array()) {
-    for (const auto& item : v) flatten(item, c, out);
+    for (const auto& item : v) flatten(item, c, out, true);
     return;
   }
+  if (v.is_null() && nested) return;
   if (!v.is_object()) {
     throw Error(c.file + ": component '" + c.name +
                 "' must evaluate to an object, a List or an array of objects, not " +
                 std::string(v.type_name()));
   }
-  if (str_at(v, "kind") == "List" && v.contains("items")) {
-    const auto& items = v["items"];
-    if (!items.is_array() && !items.is_null())
+  if (str_at(v, "kind") == "List") {
+    auto items = v.find("items");
+    if (items != v.end() && !items->is_array() && !items->is_null())
       throw Error(c.file + ": component '" + c.name + "': List items must be an array");
-    if (items.is_array()) flatten(items, c, out);
-    return;
+    if (items != v.end() && items->is_array()) flatten(*items, c, out, true);
+    // A List without items holds no objects (ksonnet printed a v1 List without items as an
+    // object of its own, which no server accepts).
+    if (items != v.end() || str_at(v, "apiVersion") == "v1") return;
   }
   out.push_back(v);
 }
@@ -215,7 +223,7 @@ std::vector<nlohmann::json> collect_objects(const std::vector<ComponentValue>& v
   std::vector<size_t> owner;  // index into values for each object
   for (size_t i = 0; i < values.size(); ++i) {
     size_t before = objects.size();
-    flatten(values[i].value, values[i], objects);
+    flatten(values[i].value, values[i], objects, false);
     owner.resize(objects.size(), i);
     for (size_t j = before; j < objects.size(); ++j) check_object(objects[j], values[i]);
   }

@@ -16,10 +16,12 @@
 
 #include "base/error.h"
 #include "base/fs.h"
+#include "base/sha256.h"
 #include "base/strings.h"
 #include "render/component_sources.h"
 #include "render/dialect.h"
 #include "render/errors.h"
+#include "render/fast_std.h"
 #include "render/jsonnet_api.h"
 #include "render/klib_hint.h"
 #include "render/literal.h"
@@ -91,6 +93,30 @@ void apply_ext_vars(Vm& vm, const EnvContext& ec) {
 
 json parse_output(const std::string& text) {
   return json::parse(text);
+}
+
+// What everything evaluated in this render shares, for the cache key: everything outside the
+// component's own source and params that its evaluation can see.
+std::string cache_context(const EnvContext& ec, const ImportConfig& cfg) {
+  json ctx = {{"format", "ks-render-cache 1"},
+              {"native_override_version", kNativeOverrideVersion},
+              {"ks", ec.options.cache.tool_version},
+              {"jsonnet", ::jsonnet_version()},
+              {"prelude", fast_std_prelude()},
+              {"program", build_program("/", {}, Binding::TopLevelArgs).code},
+              {"environment", ec.environment_json},
+              {"ext_str", ec.options.ext_str}};
+  json search = json::array(), roots = json::array(), aliases = json::object(),
+       virtuals = json::array();
+  for (const auto& p : cfg.search_path) search.push_back(p.string());
+  for (const auto& p : cfg.allowed_roots) roots.push_back(p.string());
+  for (const auto& [k, v] : cfg.package_aliases) aliases[k] = v.string();
+  for (const auto& [k, v] : cfg.virtual_files) virtuals.push_back(k);
+  ctx["search_path"] = search;
+  ctx["allowed_roots"] = roots;
+  ctx["package_aliases"] = aliases;
+  ctx["virtual_files"] = virtuals;
+  return sha256::hex(sha256::digest(ctx.dump()));
 }
 
 // Per component: the param keys it has only because a `global` (module or env) gave them to it.
@@ -166,7 +192,17 @@ json env_params(const EnvContext& ec, Importer& importer, const json& combined) 
   if (!stdfs::exists(file) || is_stock_env_params(ec.app.layout(), ec.env.path)) return combined;
   Program program =
       build_env_params_program(file.string(), rewrite_go_jsonnet_dialect(fs::read_file(file)));
+  // Cached like a component: the program, the params it is given, and every file it imports.
+  std::optional<RenderCache> cache;
+  std::string key;
+  if (ec.options.cache.enabled) {
+    cache.emplace(ec.options.cache, importer, cache_context(ec, importer.config()));
+    key = cache->key("env params\n" + file.string(), program.code, combined.dump());
+    if (auto cached = cache->lookup(key)) return std::move(*cached);
+  }
+  ImportLog log;
   Vm vm(importer);
+  if (cache) vm.record_imports(&log);
   apply_ext_vars(vm, ec);
   vm.tla_code("__ks_params", json{{"components", combined}}.dump());
   vm.tla_code("__ks_env", env_json_text(ec));
@@ -179,6 +215,7 @@ json env_params(const EnvContext& ec, Importer& importer, const json& combined) 
   if (!result.is_object() || !result.contains("components") || !result["components"].is_object()) {
     throw Error(file.string() + ": must evaluate to an object with a `components` object");
   }
+  if (cache) cache->store(key, log, result["components"]);
   return result["components"];
 }
 
@@ -289,19 +326,24 @@ std::vector<SourceMap> with(const std::vector<SourceMap>& maps, const SourceMap&
   return all;
 }
 
-// Evaluates groups of jsonnet components, one VM per thread.
+// Evaluates groups of jsonnet components, one VM per thread. `logs` (optional, one per group)
+// receive every file each group's evaluation looked at.
 json evaluate_groups(const EnvContext& ec, Importer& importer, const std::vector<Group>& groups,
-                     const json& params, const Sources& sources, const EnvPrograms& env) {
+                     const json& params, const Sources& sources, const EnvPrograms& env,
+                     std::vector<ImportLog>* logs = nullptr) {
   std::vector<std::future<json>> futures;
+  if (logs) logs->assign(groups.size(), {});
   for (size_t gi = 0; gi < groups.size(); ++gi) {
     const Group& g = groups[gi];
-    auto work = [&ec, &importer, &g, &params, &sources, &env, gi]() -> json {
+    ImportLog* log = logs ? &(*logs)[gi] : nullptr;
+    auto work = [&ec, &importer, &g, &params, &sources, &env, gi, log]() -> json {
       std::string filename =
           (ec.app.layout().module_dir(g.module) / (".ks-group-" + std::to_string(gi) + ".jsonnet"))
               .string();
       Program program =
           build_program(filename, paste(sources, g.components), Binding::TopLevelArgs);
       Vm vm(importer);
+      if (log) vm.record_imports(log);
       apply_ext_vars(vm, ec);
       vm.ext_code("__ksonnet/components", env.components_code);
       vm.ext_code("__ksonnet/params", env.params_code.at(g.module));
@@ -418,6 +460,56 @@ EnvContext make_context(const app::App& app, const std::string& env_name, const 
   // name, say) would silently overwrite a param of theirs.
   ec.environment_json = {{"namespace", env.ns}, {"server", env.server}};
   return ec;
+}
+
+// The stock path with the render cache: components whose entry is still valid are not evaluated;
+// the others are evaluated in groups as without the cache, and their values stored.
+json evaluate_cached(const EnvContext& ec, Importer& importer, const ImportConfig& cfg,
+                     const std::vector<app::Component>& comps, int threads, const json& params,
+                     const Sources& sources, const EnvPrograms& programs, CacheStats& stats) {
+  RenderCache cache(ec.options.cache, importer, cache_context(ec, cfg));
+  json values = json::object();
+  std::map<std::string, std::string> keys;  // component → key, for those to store
+  std::vector<app::Component> misses;
+  for (const auto& c : comps) {
+    if (c.type != app::Component::Type::Jsonnet) continue;
+    const ComponentSource& s = sources.at(c.name);
+    if (!cacheable_source(s.text)) {
+      ++stats.uncacheable;
+      misses.push_back(c);
+      continue;
+    }
+    std::string params_json;
+    if (reads_only_own_params(s.text, c.local_name))
+      params_json = params.contains(c.name) ? params[c.name].dump() : "null";
+    else
+      params_json = "module " + module_view(c.module, params).dump();
+    std::string identity =
+        c.name + "\n" + c.module + "\n" + ec.app.layout().module_dir(c.module).string();
+    std::string key = cache.key(identity, s.text, params_json);
+    if (auto v = cache.lookup(key)) {
+      values[c.name] = std::move(*v);
+      ++stats.hits;
+    } else {
+      keys[c.name] = key;
+      misses.push_back(c);
+    }
+  }
+  if (misses.empty()) return values;
+  std::vector<Group> groups = make_groups(misses, threads);
+  std::vector<ImportLog> logs;
+  json evaluated = evaluate_groups(ec, importer, groups, params, sources, programs, &logs);
+  stats.component_vms += static_cast<int>(groups.size());
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    for (const auto& c : groups[gi].components) {
+      ++stats.evaluated;
+      auto key = keys.find(c.name);
+      if (key != keys.end() && evaluated.contains(c.name))
+        cache.store(key->second, logs[gi], evaluated[c.name]);
+    }
+  }
+  for (auto it = evaluated.begin(); it != evaluated.end(); ++it) values[it.key()] = it.value();
+  return values;
 }
 
 }  // namespace
@@ -557,12 +649,20 @@ Result render_env(const app::App& app, const std::string& env_name, const Option
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   MemoryGuard memory_guard(threads);
 
+  Result result;
   json values;
   bool custom_main = !is_stock_env(app.layout(), ec.env.path);
   if (custom_main) {
+    // Not cached: a customised main.jsonnet sees every component at once.
     values = evaluate_main(ec, importer, params, programs);
+  } else if (options.cache.enabled) {
+    values =
+        evaluate_cached(ec, importer, cfg, comps, threads, params, sources, programs, result.cache);
   } else {
-    values = evaluate_groups(ec, importer, make_groups(comps, threads), params, sources, programs);
+    auto groups = make_groups(comps, threads);
+    values = evaluate_groups(ec, importer, groups, params, sources, programs);
+    result.cache.component_vms = static_cast<int>(groups.size());
+    for (const auto& g : groups) result.cache.evaluated += static_cast<int>(g.components.size());
   }
 
   std::vector<ComponentValue> component_values;
@@ -590,7 +690,6 @@ Result render_env(const app::App& app, const std::string& env_name, const Option
     }
     component_values.push_back({c.name, source.display, std::move(v)});
   }
-  Result result;
   result.objects = collect_objects(component_values, ec.env.ns);
   sort_objects(result.objects);
   return result;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "render/render_cache.h"
 
 namespace ks::render {
 
@@ -18,10 +19,20 @@ struct Options {
   std::map<std::string, std::string> ext_str;  // -V / --ext-str
   std::map<std::string, std::string> tla_str;  // -A / --tla-str (main.jsonnet only)
   int threads = 0;                             // 0: one per core
+  CacheOptions cache;                          // off unless enabled (the CLI reads the env)
+};
+
+// What the render cache did in one render_env (for `-v` and tests).
+struct CacheStats {
+  int hits = 0;           // components whose cached value was used
+  int evaluated = 0;      // jsonnet components evaluated
+  int uncacheable = 0;    // of those, never cached (see cacheable_source)
+  int component_vms = 0;  // JsonnetVms created to evaluate components
 };
 
 struct Result {
   std::vector<nlohmann::json> objects;  // flattened, labelled, namespaced, sorted
+  CacheStats cache;
 };
 
 Result render_env(const app::App& app, const std::string& env, const Options& options);

@@ -32,12 +32,13 @@ bool wants_fast_std(const std::string& path, const std::string& content) {
 struct ImportContext {
   JsonnetVm* vm;
   Importer* importer;
+  ImportLog* log = nullptr;
 };
 
 char* import_callback(void* ctx, const char* base, const char* rel, char** found_here,
                       int* success) {
   auto* ic = static_cast<ImportContext*>(ctx);
-  auto found = ic->importer->resolve(base, rel);
+  auto found = ic->importer->resolve(base, rel, ic->log);
   if (!found) {
     *success = 0;
     return copy_to_vm(ic->vm, ic->importer->explain_missing(base, rel));
@@ -82,6 +83,10 @@ void Vm::tla_code(const std::string& name, const std::string& code) {
 }
 void Vm::tla_str(const std::string& name, const std::string& value) {
   jsonnet_tla_var(vm_, name.c_str(), value.c_str());
+}
+
+void Vm::record_imports(ImportLog* log) {
+  static_cast<ImportContext*>(ctx_)->log = log;
 }
 
 std::string Vm::evaluate_snippet(const std::string& filename, const std::string& code) {

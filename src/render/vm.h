@@ -20,6 +20,9 @@ class Vm {
   void ext_str(const std::string& name, const std::string& value);
   void tla_code(const std::string& name, const std::string& code);
   void tla_str(const std::string& name, const std::string& value);
+  // Every file the import callback looks at from now on is appended to `log` (the render cache's
+  // record of what an evaluation read). The log must outlive the evaluations.
+  void record_imports(ImportLog* log);
 
   // Returns the JSON text of the result; throws JsonnetError with libjsonnet's message.
   std::string evaluate_snippet(const std::string& filename, const std::string& code);

@@ -104,6 +104,28 @@ TEST(Objects, OneObjectFromTwoComponentsIsAnErrorNamingBothFiles) {
             "");
 }
 
+TEST(Objects, NullListItemsAndItemlessListsHoldNoObjects) {
+  using ks::render::ComponentValue;
+  using nlohmann::json;
+  json cm = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", "x"}}}};
+  // Kubeflow's `[a, if cond then b]`: the null is skipped, in arrays and in List items.
+  json list = {{"apiVersion", "v1"}, {"kind", "List"}, {"items", json::array({cm, nullptr})}};
+  EXPECT_EQ(ks::render::collect_objects({{"a", "a.jsonnet", list}}, "default").size(), 1U);
+  EXPECT_EQ(ks::render::collect_objects({{"a", "a.jsonnet", json::array({nullptr, cm})}}, "default")
+                .size(),
+            1U);
+  // A v1 List without items (the package template's stub) holds nothing.
+  json itemless = {{"apiVersion", "v1"}, {"kind", "List"}};
+  EXPECT_TRUE(ks::render::collect_objects({{"a", "a.jsonnet", itemless}}, "default").empty());
+  // A component that is null itself is still an error.
+  try {
+    ks::render::collect_objects({{"a", "a.jsonnet", nullptr}}, "default");
+    ADD_FAILURE() << "a null component was accepted";
+  } catch (const ks::Error& e) {
+    EXPECT_NE(std::string(e.what()).find("must evaluate to an object"), std::string::npos);
+  }
+}
+
 TEST(ParamValues, TypingMatchesKsonnet) {
   using ks::envs::param_value_source;
   EXPECT_EQ(param_value_source("1", false), "1");
