@@ -12,7 +12,7 @@
 #include "cli/cache_options.h"
 #include "cli/context.h"
 #include "cli/output.h"
-#include "render/cache_store.h"
+#include "ops/cache.h"
 
 namespace ks::cli {
 
@@ -50,8 +50,8 @@ std::string tool_version() {
 
 }  // namespace
 
-render::CacheOptions render_cache_options(bool no_cache_flag) {
-  render::CacheOptions o;
+ops::CacheOptions render_cache_options(bool no_cache_flag) {
+  ops::CacheOptions o;
   o.dir = cache_dir();
   std::string off = env_or_empty("KS_NO_CACHE");
   o.enabled = !no_cache_flag && !o.dir.empty() && (off.empty() || off == "0");
@@ -70,8 +70,7 @@ void add_cache_commands(CLI::App& root, Context& ctx) {
   describe(clear, "  ks cache clear");
   clear->callback([&ctx] {
     auto o = render_cache_options(false);
-    if (o.dir.empty()) throw Error("no cache folder: set HOME or XDG_CACHE_HOME");
-    auto removed = render::CacheStore(o.dir, o.max_bytes).clear();
+    auto removed = ops::cache_clear(o);
     if (!ctx.quiet)
       ctx.out << "removed " << removed.entries << " entries (" << removed.bytes << " bytes) from "
               << o.dir << "\n";
@@ -83,7 +82,7 @@ void add_cache_commands(CLI::App& root, Context& ctx) {
   add_output_flag(info, *format, {"text", "json", "yaml"});
   info->callback([&ctx, format] {
     auto o = render_cache_options(false);
-    auto stats = render::CacheStore(o.dir, o.max_bytes).info();
+    auto stats = ops::cache_info(o);
     bool disabled = !env_or_empty("KS_NO_CACHE").empty() && env_or_empty("KS_NO_CACHE") != "0";
     nlohmann::json data = {
         {"apiVersion", "ks.io/v1"}, {"kind", "RenderCache"}, {"path", o.dir},

@@ -6,14 +6,11 @@
 #include <set>
 #include <sstream>
 
-#include "app/app.h"
 #include "base/error.h"
 #include "base/strings.h"
 #include "cli/cli.h"
 #include "cli/context.h"
-#include "kube/kubeconfig.h"
-#include "registry/packages.h"
-#include "registry/registry.h"
+#include "ops/names.h"
 
 namespace ks::cli {
 
@@ -110,38 +107,18 @@ std::vector<std::string> fixed_values(const CLI::Option& opt) {
 }
 
 std::vector<std::string> app_names(Kind kind, const std::string& dir) {
-  std::vector<std::string> out;
+  static const std::map<Kind, ops::NameKind> of = {
+      {Kind::KubeContext, ops::NameKind::KubeContext},
+      {Kind::Env, ops::NameKind::Env},
+      {Kind::Component, ops::NameKind::Component},
+      {Kind::Prototype, ops::NameKind::Prototype},
+      {Kind::Registry, ops::NameKind::Registry},
+      {Kind::Package, ops::NameKind::Package},
+      {Kind::InstalledPackage, ops::NameKind::InstalledPackage},
+      {Kind::Module, ops::NameKind::Module}};
   if (kind == Kind::Shell) return {"bash", "zsh", "fish"};
-  if (kind == Kind::None) return out;
-  if (kind == Kind::KubeContext) return kube::context_names(kube::load_kubeconfig());
-  std::ostringstream quiet_log;
-  auto app = app::App::load(dir);
-  switch (kind) {
-    case Kind::Env:
-      return app.spec().env_names();
-    case Kind::Component:
-      for (const auto& c : app::list_all_components(app.layout())) out.push_back(c.name);
-      break;
-    case Kind::Module:
-      return app::list_modules(app.layout());
-    case Kind::Prototype:
-      for (const auto& p : registry::prototype_catalog(app)) {
-        const std::string prefix = "io.ksonnet.pkg.";
-        out.push_back(str::starts_with(p.name, prefix) ? p.name.substr(prefix.size()) : p.name);
-      }
-      break;
-    case Kind::Registry:
-      for (const auto& r : registry::list_registries(app)) out.push_back(r.name);
-      break;
-    case Kind::Package:
-    case Kind::InstalledPackage:
-      for (const auto& p : registry::list_packages(app, kind == Kind::InstalledPackage, quiet_log))
-        out.push_back(p.registry + "/" + p.name);
-      break;
-    default:
-      break;
-  }
-  return out;
+  auto it = of.find(kind);
+  return it == of.end() ? std::vector<std::string>{} : ops::names(dir, it->second);
 }
 
 const CLI::Option* find_option(const std::vector<CLI::App*>& chain, const std::string& name) {

@@ -1,25 +1,10 @@
-#include "app/app.h"
-#include "app/import.h"
-#include "base/fs.h"
 #include "cli/context.h"
 #include "cli/output.h"
-#include "envs/envs.h"
-#include "render/render.h"
+#include "ops/component.h"
 
 namespace ks::cli {
 
 namespace {
-
-const char* type_name(app::Component::Type t) {
-  switch (t) {
-    case app::Component::Type::Yaml:
-      return "yaml";
-    case app::Component::Type::Json:
-      return "json";
-    default:
-      return "jsonnet";
-  }
-}
 
 void add_component_list(CLI::App* parent, Context& ctx) {
   auto* cmd =
@@ -30,16 +15,11 @@ void add_component_list(CLI::App* parent, Context& ctx) {
   add_output_flag(cmd, *format, {"table", "json", "yaml"});
   cmd->add_option("--module", *module, "Only this module");
   cmd->callback([&ctx, format, module] {
-    auto app = app::App::load(ctx.start_dir());
-    auto comps = module->empty() ? app::list_all_components(app.layout())
-                                 : app::list_components(app.layout(), *module);
     nlohmann::json data = nlohmann::json::array();
     std::vector<std::vector<std::string>> rows;
-    for (const auto& c : comps) {
-      std::string file = fs::relative_below(c.file, app.layout().root);
-      data.push_back(
-          {{"name", c.name}, {"module", c.module}, {"type", type_name(c.type)}, {"file", file}});
-      rows.push_back({c.name, type_name(c.type), file});
+    for (const auto& c : ops::component_list(ctx.start_dir(), *module)) {
+      data.push_back({{"name", c.name}, {"module", c.module}, {"type", c.type}, {"file", c.file}});
+      rows.push_back({c.name, c.type, c.file});
     }
     print_listing(ctx, *format, data, {"component", "type", "file"}, rows);
   });
@@ -52,7 +32,7 @@ void add_component_rm(CLI::App* parent, Context& ctx) {
   auto name = std::make_shared<std::string>();
   cmd->add_option("name", *name, "Component name (module.name for nested modules)")->required();
   cmd->callback([&ctx, name] {
-    envs::remove_component(app::App::load(ctx.start_dir()), *name);
+    ops::component_rm(ctx.start_dir(), *name);
     if (!ctx.quiet) ctx.out << "removed component '" << *name << "'\n";
   });
 }
@@ -67,7 +47,7 @@ void add_module_commands(CLI::App& root, Context& ctx) {
   auto name = std::make_shared<std::string>();
   create->add_option("name", *name, "Module name (dots nest: a.b is components/a/b)")->required();
   create->callback([&ctx, name] {
-    app::create_module(app::App::load(ctx.start_dir()), *name);
+    ops::module_create(ctx.start_dir(), *name);
     if (!ctx.quiet) ctx.out << "created module '" << *name << "'\n";
   });
   auto* list = module->add_subcommand("list", "List modules");
@@ -77,8 +57,7 @@ void add_module_commands(CLI::App& root, Context& ctx) {
   list->add_option("--env", *env, "Only the modules this environment renders");
   add_output_flag(list, *format, {"table", "json", "yaml"});
   list->callback([&ctx, env, format] {
-    auto app = app::App::load(ctx.start_dir());
-    auto modules = env->empty() ? app::list_modules(app.layout()) : render::env_modules(app, *env);
+    auto modules = ops::module_list(ctx.start_dir(), *env);
     std::vector<std::vector<std::string>> rows;
     for (const auto& m : modules) rows.push_back({m});
     print_listing(ctx, *format, modules, {"module"}, rows);
@@ -93,7 +72,7 @@ void add_import_command(CLI::App& root, Context& ctx) {
   cmd->add_option("-f,--filename", *file, "A manifest file or a folder of them")->required();
   cmd->add_option("--module", *module, "Module to import into (default: / the root)");
   cmd->callback([&ctx, file, module] {
-    auto names = app::import_manifests(app::App::load(ctx.start_dir()), *file, *module);
+    auto names = ops::import_manifests(ctx.start_dir(), {*file, *module});
     if (!ctx.quiet)
       for (const auto& n : names) ctx.out << "imported component '" << n << "'\n";
   });

@@ -1,6 +1,7 @@
 #pragma once
 // What every command gets from the root: global flags and output streams.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -17,6 +18,16 @@ struct Context {
 
   // The folder to start looking for app.yaml from.
   std::string start_dir() const { return dir.empty() ? "." : dir; }
+
+  // Where `--api-spec` keeps OpenAPI specs: $XDG_CACHE_HOME/ks/openapi, else
+  // ~/.cache/ks/openapi; "" when neither variable is set. Read here, at the edge, and passed down.
+  static std::string spec_cache_dir() {
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+      return std::string(xdg) + "/ks/openapi";
+    if (const char* home = std::getenv("HOME"); home && *home)
+      return std::string(home) + "/.cache/ks/openapi";
+    return "";
+  }
 };
 
 // Each command group registers its subcommands on the root.

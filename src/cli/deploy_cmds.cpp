@@ -1,9 +1,8 @@
-// ks apply / diff / delete / validate: render an env, then hand the objects to ks_apply.
+// ks apply / diff / delete / validate: parse flags into one ops::ClusterOptions, call the use
+// case, print its result.
 #include <memory>
+#include <optional>
 
-#include "app/app.h"
-#include "apply/apply.h"
-#include "apply/ordering.h"
 #include "base/duration.h"
 #include "base/error.h"
 #include "base/strings.h"
@@ -15,33 +14,50 @@
 #include "cli/render_flags.h"
 #include "cli/result_output.h"
 #include "cli/term.h"
-#include "envs/envs.h"
-#include "render/render.h"
+#include "ops/cluster.h"
+#include "ops/deploy.h"
 
 namespace ks::cli {
 
 namespace {
 
+// The flags of every cluster command, bound straight to the one options struct; the text ones
+// (--timeout, --dry-run) are turned into it by options().
 struct ClusterFlags {
-  std::string kubeconfig;
-  bool skip_server_check = false;
-  int concurrency = 8;
-  std::size_t max_response_bytes = kube::ClientOptions{}.max_body_bytes;
+  ops::ClusterOptions cluster;
+  std::string timeout = "300s";
+  std::string dry_run = "none";
+
+  ops::ClusterOptions options() const;
 };
 
 void add_cluster_flags(CLI::App* cmd, ClusterFlags& f) {
-  cmd->add_option("--kubeconfig", f.kubeconfig,
+  ops::ClusterOptions& c = f.cluster;
+  cmd->add_option("--kubeconfig", c.kubeconfig,
                   "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)");
-  cmd->add_flag("--skip-server-check", f.skip_server_check,
+  cmd->add_flag("--skip-server-check", c.skip_server_check,
                 "Deploy even when the kube context's server is not the env's server");
-  cmd->add_option("--concurrency", f.concurrency, "Objects sent at the same time")
+  cmd->add_option("--concurrency", c.concurrency, "Objects sent at the same time")
       ->check(CLI::Range(1, 64));
-  cmd->add_option("--max-response-bytes", f.max_response_bytes,
+  cmd->add_option("--max-response-bytes", c.max_response_bytes,
                   "Refuse server responses larger than this")
       ->capture_default_str();
   add_refused_connection_flags(cmd, {});
 }
 
+// Go-style durations ("90s", "1m30s", "2h"); a bare number is seconds, as before.
+std::chrono::seconds parse_timeout(const std::string& text) {
+  return std::chrono::ceil<std::chrono::seconds>(duration::parse(str::trim(text), "--timeout"));
+}
+
+ops::ClusterOptions ClusterFlags::options() const {
+  ops::ClusterOptions c = cluster;
+  c.timeout = parse_timeout(timeout);
+  c.dry_run = dry_run == "client"   ? ops::DryRun::Client
+              : dry_run == "server" ? ops::DryRun::Server
+                                    : ops::DryRun::None;
+  return c;
+}
 // ksonnet's apply flags for its client-side garbage collection and create switch.
 void add_ksonnet_apply_flags(CLI::App* cmd) {
   add_refused_option(cmd, "--gc-tag",
@@ -59,14 +75,8 @@ void add_ksonnet_apply_flags(CLI::App* cmd) {
   });
 }
 
-// Go-style durations ("90s", "1m30s", "2h"); a bare number is seconds, as before.
-std::chrono::seconds parse_timeout(const std::string& text) {
-  return std::chrono::ceil<std::chrono::seconds>(duration::parse(str::trim(text), "--timeout"));
-}
-
 // kubectl's --dry-run=none|client|server; a bare --dry-run is server, as it was before.
 CLI::Option* add_dry_run_flag(CLI::App* cmd, std::string& mode, const std::string& verb) {
-  mode = "none";
   return cmd
       ->add_flag("--dry-run{server}", mode,
                  "none; server: the server checks and reports what would " + verb +
@@ -76,90 +86,75 @@ CLI::Option* add_dry_run_flag(CLI::App* cmd, std::string& mode, const std::strin
 }
 
 // --dry-run=client: the rendered objects in the order they would be sent, no cluster contacted.
-void print_client_plan(Context& ctx, const std::vector<nlohmann::json>& objects,
-                       const std::string& verb, bool reverse, const std::string& format,
-                       const std::string& kind) {
-  std::vector<apply::Tier> tiers;
-  std::vector<kube::ObjectRef> refs;
-  for (const auto& o : objects) {
-    refs.push_back(kube::ref_of(o));
-    tiers.push_back(
-        apply::tier_of(refs.back().group(), refs.back().kind, !refs.back().namespace_.empty()));
-  }
+// --dry-run=client: the rendered objects in the order they would be sent, no cluster contacted.
+void print_client_plan(Context& ctx, const ops::DeployResult& result, const std::string& verb,
+                       const std::string& format, const std::string& kind) {
   nlohmann::json listed = nlohmann::json::array();
-  for (const auto& group : apply::group_by_tier(tiers, reverse))
-    for (size_t i : group) {
-      const auto& r = refs[i];
-      nlohmann::json e = {
-          {"apiVersion", r.api_version}, {"kind", r.kind}, {"name", r.name}, {"action", "planned"}};
-      if (!r.namespace_.empty()) e["namespace"] = r.namespace_;
-      listed.push_back(e);
-      if (format == "text") ctx.out << "would " << verb << " " << r.display() << "\n";
-    }
+  for (const auto& planned : result.planned) {
+    const auto& r = planned.ref;
+    nlohmann::json e = {
+        {"apiVersion", r.api_version}, {"kind", r.kind}, {"name", r.name}, {"action", "planned"}};
+    if (!r.namespace_.empty()) e["namespace"] = r.namespace_;
+    listed.push_back(e);
+    if (format == "text") ctx.out << "would " << verb << " " << r.display() << "\n";
+  }
+  std::size_t total = result.planned.size();
   if (format == "text")
-    ctx.out << "would " << verb << " " << objects.size()
-            << (objects.size() == 1 ? " object" : " objects")
+    ctx.out << "would " << verb << " " << total << (total == 1 ? " object" : " objects")
             << " (client dry run: the cluster was not contacted)\n";
   else
-    print_listing(
-        ctx, format,
-        {{"apiVersion", "ks.io/v1"},
-         {"kind", kind},
-         {"dryRun", "client"},
-         {"objects", listed},
-         {"summary", {{"total", objects.size()}, {"actions", {{"planned", objects.size()}}}}},
-         {"failed", 0}},
-        {}, {});
-}
-
-// Everything a command needs about the env it deploys.
-struct Deployment {
-  std::string env;
-  kube::Target target;
-  apply::Identity identity;
-  std::vector<std::string> moved_from;  // namespaces `ks env set --namespace` moved the env from
-  std::vector<nlohmann::json> objects;
-};
-
-Deployment prepare(const Context& ctx, const RenderFlags& flags, const ClusterFlags& cluster) {
-  auto app = app::App::load(ctx.start_dir());
-  Deployment d;
-  d.env = app.resolve_env_name(flags.env);
-  const app::Environment& env = app.env(d.env);
-  d.target = {cluster.kubeconfig, env.context, env.server, env.ns, cluster.skip_server_check};
-  std::string app_name =
-      app.spec().name.empty() ? app.layout().root.filename().string() : app.spec().name;
-  d.identity = {app_name, d.env};
-  d.moved_from = envs::moved_namespaces(app, d.env);
-  // Vendored code must be what app.yaml pinned before it renders objects for a cluster.
-  require_intact_packages(app);
-  d.objects = render::render_env(app, d.env, flags.options()).objects;
-  return d;
+    print_listing(ctx, format,
+                  {{"apiVersion", "ks.io/v1"},
+                   {"kind", kind},
+                   {"dryRun", "client"},
+                   {"objects", listed},
+                   {"summary", {{"total", total}, {"actions", {{"planned", total}}}}},
+                   {"failed", 0}},
+                  {}, {});
 }
 
 void print_warning(const Context& ctx, const std::string& w) {
   ctx.err << "warning: " << w << "\n";
 }
 
-// One line per object (sorted within each tier) and, on a terminal, a live progress line.
-struct Printer {
-  std::shared_ptr<ResultPrinter> p;
-  Printer(Context& ctx, const std::string& verb, size_t total, bool dry_run)
-      : p(std::make_shared<ResultPrinter>(ctx, verb, total, dry_run)) {}
-  apply::ResultFn results() const {
-    return [p = p](const apply::ObjectResult& r) { p->result(r); };
+// One line per object (sorted within each tier) and, on a terminal, a live progress line,
+// started once the objects are rendered and their number is known.
+class Printer {
+ public:
+  // `lines`: print each object's result (text output); otherwise only warnings and retries.
+  Printer(Context& ctx, ops::ClusterOptions& cluster, const std::string& verb, bool lines) {
+    if (cluster.dry_run == ops::DryRun::Client) return;  // a plan is printed, nothing sent
+    auto p = p_;
+    bool dry_run = cluster.dry_run == ops::DryRun::Server;
+    ops::Progress& progress = cluster.progress;
+    progress.on_start = [p, &ctx, verb, dry_run](std::size_t total) {
+      *p = std::make_shared<ResultPrinter>(ctx, verb, total, dry_run);
+    };
+    if (lines) progress.on_result = [p](const ops::ObjectResult& r) { (*p)->result(r); };
+    progress.on_warning = [p, &ctx](const std::string& w) {
+      if (*p)
+        (*p)->warning(w);
+      else
+        print_warning(ctx, w);
+    };
+    progress.on_retry = [p](long status) {
+      if (*p) (*p)->retry(status);
+    };
+    progress.on_waiting = [p](const std::string& text) {
+      if (*p) (*p)->waiting(text);
+    };
   }
-  apply::WarningFn warnings() const {
-    return [p = p](const std::string& w) { p->warning(w); };
+  void finish() const {
+    if (*p_) (*p_)->finish();
   }
-  void count_retries(kube::SessionOptions& session) const {
-    session.retry.on_retry = [p = p](int, const kube::Response& r) { p->retry(r.status); };
-    session.on_waiting = [p = p](const std::string& text) { p->waiting(text); };
-  }
+
+ private:
+  std::shared_ptr<std::shared_ptr<ResultPrinter>> p_ =
+      std::make_shared<std::shared_ptr<ResultPrinter>>();
 };
 
-void fail_on_failures(const apply::Report& report, const std::string& verb) {
-  std::string message = apply::failure_message(report, verb);
+void fail_on_failures(const ops::Report& report, const std::string& verb) {
+  std::string message = ops::failure_message(report, verb);
   if (!message.empty()) throw Error(message);
 }
 
@@ -174,20 +169,18 @@ void add_apply(CLI::App& root, Context& ctx) {
       "exits 1 when any object failed. The env's kube context must point at the env's server.");
   auto flags = std::make_shared<RenderFlags>();
   auto cluster = std::make_shared<ClusterFlags>();
-  auto opts = std::make_shared<apply::ApplyOptions>();
-  auto timeout = std::make_shared<std::string>("300s");
-  auto dry_run = std::make_shared<std::string>();
+  auto opts = std::make_shared<ops::ApplyOptions>();
   auto format = std::make_shared<std::string>();
   add_render_flags(cmd, *flags);
   add_cluster_flags(cmd, *cluster);
-  add_dry_run_flag(cmd, *dry_run, "change");
+  add_dry_run_flag(cmd, cluster->dry_run, "change");
   add_output_flag(cmd, *format, {"text", "json", "yaml"});
   add_ksonnet_apply_flags(cmd);
-  cmd->add_flag("--force-conflicts", opts->force_conflicts,
+  cmd->add_flag("--force-conflicts", cluster->cluster.force_conflicts,
                 "Take over fields another field manager owns");
   cmd->add_flag("--prune", opts->prune,
                 "Delete objects this app+env applied before that are no longer rendered");
-  cmd->add_flag("--yes", opts->prune_limit.confirmed,
+  cmd->add_flag("--yes", opts->prune_confirmed,
                 "Let --prune delete any number of objects (by default it refuses to delete more "
                 "than the apply keeps, or objects left in a namespace the env used before)");
   auto prune_max = std::make_shared<int>(-1);
@@ -196,47 +189,35 @@ void add_apply(CLI::App& root, Context& ctx) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--create-namespace", opts->create_namespace,
                 "Create the env's namespace when it does not exist");
-  cmd->add_option("--field-manager", opts->field_manager, "Server-side apply field manager name")
+  cmd->add_option("--field-manager", cluster->cluster.field_manager,
+                  "Server-side apply field manager name")
       ->capture_default_str();
-  cmd->add_flag("--wait", opts->wait,
+  cmd->add_flag("--wait", cluster->cluster.wait,
                 "Wait until Deployments, StatefulSets, DaemonSets are ready and Jobs complete");
-  cmd->add_option("--timeout", *timeout,
+  cmd->add_option("--timeout", cluster->timeout,
                   "Limit for --wait and for CRDs to become established (90s, 1m30s, 2h)")
       ->capture_default_str();
-  cmd->callback([&ctx, flags, cluster, opts, timeout, dry_run, format, prune_max] {
-    if (opts->prune && !flags->components.empty())
-      throw Error(
-          "--prune deletes every object of the env that is not rendered, so it cannot be combined "
-          "with -c; "
-          "apply the whole env to prune");
-    auto wait_limit = parse_timeout(*timeout);
-    Deployment d = prepare(ctx, *flags, *cluster);
-    if (*dry_run == "client")
-      return print_client_plan(ctx, d.objects, "apply", false, *format, "ApplyResult");
-    apply::ApplyOptions o = *opts;
-    o.dry_run = *dry_run == "server";
-    o.identity = d.identity;
-    o.earlier_namespaces = d.moved_from;
-    if (*prune_max >= 0) o.prune_limit.max = *prune_max;
-    o.timeout = wait_limit;
-    o.concurrency = cluster->concurrency;
-    o.session.client.max_body_bytes = cluster->max_response_bytes;
-    Printer progress(ctx, "applying", d.objects.size(), o.dry_run);
-    progress.count_retries(o.session);
-    if (*format == "text") o.on_result = progress.results();
-    o.on_warning = progress.warnings();
-    cli::InterruptGuard interrupt;
-    o.cancel = interrupt.flag();
-    apply::Report report = apply::apply(d.target, d.objects, o);
-    progress.p->finish();
+  cmd->callback([&ctx, flags, cluster, opts, format, prune_max] {
+    ops::ApplyOptions o = *opts;
+    if (*prune_max >= 0) o.prune_max = *prune_max;
+    o.cluster = cluster->options();
+    o.target = flags->request();
+    Printer progress(ctx, o.cluster, "applying", *format == "text");
+    auto interrupt = std::make_shared<std::optional<InterruptGuard>>();
+    o.cluster.arm_cancel = [interrupt] { return interrupt->emplace().flag(); };
+    ops::DeployResult result = ops::apply(ctx.start_dir(), o);
+    if (o.cluster.dry_run == ops::DryRun::Client)
+      return print_client_plan(ctx, result, "apply", *format, "ApplyResult");
+    const ops::Report& report = result.report;
+    progress.finish();
     for (const std::string& note : report.notes) print_warning(ctx, note);
     if (*format == "text")
-      ctx.out << apply::apply_summary(report) << "\n";
+      ctx.out << ops::apply_summary(report) << "\n";
     else
-      print_listing(ctx, *format, report_document("ApplyResult", report, *dry_run), {}, {});
+      print_listing(ctx, *format, report_document("ApplyResult", report, cluster->dry_run), {}, {});
     fail_on_failures(report, "apply");
     if (report.interrupted)
-      throw Error("interrupted: " + std::to_string(report.count(apply::Action::Skipped)) + " of " +
+      throw Error("interrupted: " + std::to_string(report.count(ops::Action::Skipped)) + " of " +
                       std::to_string(report.objects.size()) +
                       " objects were not applied (the lines above name those that were)",
                   130);
@@ -254,38 +235,25 @@ void add_diff(CLI::App& root, Context& ctx) {
   auto flags = std::make_shared<RenderFlags>();
   auto cluster = std::make_shared<ClusterFlags>();
   auto envs = std::make_shared<std::vector<std::string>>();
-  auto force = std::make_shared<bool>(false);
-  auto manager = std::make_shared<std::string>("ks");
   auto format = std::make_shared<std::string>();
   cmd->add_option("envs", *envs, "ENV, or ENV1 ENV2 to compare two environments")->expected(0, 2);
   add_output_flag(cmd, *format, {"text", "json", "yaml"});
   add_render_flags(cmd, *flags, /*env_positional=*/false);
   add_cluster_flags(cmd, *cluster);
-  cmd->add_flag("--force-conflicts", *force, "Diff as if conflicting fields were taken over");
-  cmd->add_option("--field-manager", *manager, "Server-side apply field manager name")
+  cmd->add_flag("--force-conflicts", cluster->cluster.force_conflicts,
+                "Diff as if conflicting fields were taken over");
+  cmd->add_option("--field-manager", cluster->cluster.field_manager,
+                  "Server-side apply field manager name")
       ->capture_default_str();
-  cmd->callback([&ctx, flags, cluster, envs, force, manager, format] {
-    apply::DiffResult result;
+  cmd->callback([&ctx, flags, cluster, envs, format] {
+    ops::DiffResult result;
     try {
-      if (envs->size() == 2) {
-        auto app = app::App::load(ctx.start_dir());
-        render::Options options = flags->options();
-        auto left = render::render_env(app, app.resolve_env_name((*envs)[0]), options).objects;
-        auto right = render::render_env(app, app.resolve_env_name((*envs)[1]), options).objects;
-        result = apply::diff_rendered(left, right, (*envs)[0], (*envs)[1]);
-      } else {
-        RenderFlags one = *flags;
-        one.env = envs->empty() ? "" : (*envs)[0];
-        Deployment d = prepare(ctx, one, *cluster);
-        apply::DiffOptions o;
-        o.identity = d.identity;
-        o.field_manager = *manager;
-        o.force_conflicts = *force;
-        o.concurrency = cluster->concurrency;
-        o.session.client.max_body_bytes = cluster->max_response_bytes;
-        o.on_warning = [&ctx](const std::string& w) { print_warning(ctx, w); };
-        result = apply::diff(d.target, d.objects, o);
-      }
+      ops::DiffOptions o;
+      o.envs = *envs;
+      o.render = flags->options();
+      o.cluster = cluster->options();
+      o.cluster.progress.on_warning = [&ctx](const std::string& w) { print_warning(ctx, w); };
+      result = ops::diff(ctx.start_dir(), o);
     } catch (const Error& e) {
       throw Error(e.what(), 2);
     }
@@ -311,50 +279,38 @@ void add_delete(CLI::App& root, Context& ctx) {
       "reported as `not found`, which is not an error.");
   auto flags = std::make_shared<RenderFlags>();
   auto cluster = std::make_shared<ClusterFlags>();
-  auto opts = std::make_shared<apply::DeleteOptions>();
+  auto opts = std::make_shared<ops::DeleteOptions>();
   auto grace = std::make_shared<int>(-1);
-  auto cascade = std::make_shared<std::string>("foreground");
-  auto timeout = std::make_shared<std::string>("300s");
-  auto dry_run = std::make_shared<std::string>();
   auto format = std::make_shared<std::string>();
   add_render_flags(cmd, *flags);
   add_cluster_flags(cmd, *cluster);
-  add_dry_run_flag(cmd, *dry_run, "delete");
+  add_dry_run_flag(cmd, cluster->dry_run, "delete");
   add_output_flag(cmd, *format, {"text", "json", "yaml"});
   cmd->add_option("--grace-period", *grace, "Seconds objects get to terminate (-1: their default)")
       ->capture_default_str();
-  cmd->add_option("--cascade", *cascade, "How dependents go: foreground, background or orphan")
+  cmd->add_option("--cascade", opts->cascade, "How dependents go: foreground, background or orphan")
       ->check(CLI::IsMember({"foreground", "background", "orphan"}))
       ->capture_default_str();
-  cmd->add_flag("--wait", opts->wait, "Wait until the objects are gone");
-  cmd->add_option("--timeout", *timeout, "Limit for --wait (90s, 1m30s, 2h)")
+  cmd->add_flag("--wait", cluster->cluster.wait, "Wait until the objects are gone");
+  cmd->add_option("--timeout", cluster->timeout, "Limit for --wait (90s, 1m30s, 2h)")
       ->capture_default_str();
-  cmd->callback([&ctx, flags, cluster, opts, grace, cascade, timeout, dry_run, format] {
-    auto wait_limit = parse_timeout(*timeout);
-    Deployment d = prepare(ctx, *flags, *cluster);
-    if (*dry_run == "client")
-      return print_client_plan(ctx, d.objects, "delete", true, *format, "DeleteResult");
-    apply::DeleteOptions o = *opts;
-    o.dry_run = *dry_run == "server";
-    o.identity = d.identity;
-    o.delete_parent = flags->components.empty();
-    std::string c = *cascade;
-    o.propagation = std::string(1, static_cast<char>(std::toupper(c[0]))) + c.substr(1);
+  cmd->callback([&ctx, flags, cluster, opts, grace, format] {
+    ops::DeleteOptions o = *opts;
     if (*grace >= 0) o.grace_period_seconds = *grace;
-    o.timeout = wait_limit;
-    o.concurrency = cluster->concurrency;
-    o.session.client.max_body_bytes = cluster->max_response_bytes;
-    Printer progress(ctx, "deleting", d.objects.size(), o.dry_run);
-    progress.count_retries(o.session);
-    if (*format == "text") o.on_result = progress.results();
-    o.on_warning = progress.warnings();
-    apply::Report report = apply::delete_objects(d.target, d.objects, o);
-    progress.p->finish();
+    o.cluster = cluster->options();
+    o.target = flags->request();
+    Printer progress(ctx, o.cluster, "deleting", *format == "text");
+    ops::DeployResult result = ops::delete_env(ctx.start_dir(), o);
+    if (o.cluster.dry_run == ops::DryRun::Client)
+      return print_client_plan(ctx, result, "delete", *format, "DeleteResult");
+    const ops::Report& report = result.report;
+    progress.finish();
     for (const std::string& note : report.notes) print_warning(ctx, note);
     if (*format == "text")
-      ctx.out << apply::delete_summary(report) << "\n";
+      ctx.out << ops::delete_summary(report) << "\n";
     else
-      print_listing(ctx, *format, report_document("DeleteResult", report, *dry_run), {}, {});
+      print_listing(ctx, *format, report_document("DeleteResult", report, cluster->dry_run), {},
+                    {});
     fail_on_failures(report, "delete");
   });
 }
@@ -370,18 +326,11 @@ void add_validate(CLI::App& root, Context& ctx) {
   add_render_flags(cmd, *flags);
   add_cluster_flags(cmd, *cluster);
   cmd->callback([&ctx, flags, cluster] {
-    Deployment d = prepare(ctx, *flags, *cluster);
-    apply::ValidateOptions o;
-    o.identity = d.identity;
-    o.concurrency = cluster->concurrency;
-    o.session.client.max_body_bytes = cluster->max_response_bytes;
-    Printer progress(ctx, "validating", d.objects.size(), false);
-    progress.count_retries(o.session);
-    o.on_result = progress.results();
-    o.on_warning = progress.warnings();
-    apply::Report report = apply::validate(d.target, d.objects, o);
-    progress.p->finish();
-    ctx.out << apply::validate_summary(report) << "\n";
+    ops::ValidateOptions o{flags->request(), cluster->options()};
+    Printer progress(ctx, o.cluster, "validating", true);
+    ops::Report report = ops::validate(ctx.start_dir(), o).report;
+    progress.finish();
+    ctx.out << ops::validate_summary(report) << "\n";
     fail_on_failures(report, "validate");
   });
 }

@@ -1,15 +1,10 @@
-#include "app/app.h"
 #include "base/error.h"
 #include "base/strings.h"
 #include "base/yaml.h"
-#include "cli/api_spec.h"
 #include "cli/context.h"
 #include "cli/ksonnet_flags.h"
-#include "cli/kube_binding.h"
 #include "cli/output.h"
-#include "envs/envs.h"
-#include "klib/install.h"
-#include "render/render.h"
+#include "ops/env.h"
 
 namespace ks::cli {
 
@@ -29,47 +24,37 @@ void add_env_add(CLI::App* env, Context& ctx) {
            "  ks env add gke --context=gke\n"
            "  ks env add minikube --context=minikube --namespace=kubeflow\n"
            "  ks env add staging --server=https://10.0.0.1:6443 --namespace=staging");
-  auto f = std::make_shared<BindingFlags>();
-  auto name = std::make_shared<std::string>();
+  auto o = std::make_shared<ops::EnvAddOptions>();
+  ops::BindingFlags* f = &o->cluster;
+  auto* name = &o->name;
   cmd->add_option("name", *name, "Environment name")->required();
   cmd->add_option("--context", f->context, "Kube context (default: the current context, if any)");
   cmd->add_option("--server", f->server, "API server URL (instead of a context)");
   cmd->add_option("-n,--namespace", f->ns, "Namespace (default: the context's, else default)");
   cmd->add_option("--kubeconfig", f->kubeconfig,
                   "kubeconfig file (default: $KUBECONFIG or ~/.kube/config)");
-  auto k8s_version = std::make_shared<std::string>();
   cmd->add_option(
-      "--api-version", *k8s_version,
+      "--api-version", o->k8s_version,
       "Kubernetes version whose lib/ksonnet-lib/VERSION the env uses (default: the app's)");
-  auto api_spec = std::make_shared<std::string>();
   auto* api_spec_opt = cmd->add_option(
-      "--api-spec", *api_spec,
+      "--api-spec", o->api_spec,
       "ksonnet's form: file:SWAGGER.json generates the full k.libsonnet from that OpenAPI spec "
       "into lib/ksonnet-lib/VERSION and pins the env to it; version:vX.Y.Z uses that library or "
       "a spec already in ~/.cache/ks/openapi");
   api_spec_opt->excludes("--api-version");
   add_refused_option_flag_override(cmd);
   add_refused_connection_flags(cmd, {"--context", "--server", "--namespace"});
-  cmd->callback([&ctx, f, name, k8s_version, api_spec] {
-    auto app = app::App::load(ctx.start_dir());
-    app::validate_env_name(*name);
-    Binding b = bind_cluster(*f, false);
-    std::optional<ApiSpec> spec;
-    if (!api_spec->empty()) {
-      // Generated before anything is written: a bad spec leaves the app as it was.
-      spec = resolve_api_spec(*api_spec, app.layout().lib());
-      *k8s_version = spec->k8s_version;
-    }
-    envs::add(app, {*name, b.server, b.ns, b.context, *k8s_version});
-    if (spec && spec->library) klib::install(app.reload(), *spec->library, {});
-    if (!k8s_version->empty() && !ctx.quiet &&
-        !std::filesystem::is_directory(app.layout().lib() / "ksonnet-lib" / *k8s_version)) {
-      ctx.err << "note: lib/ksonnet-lib/" << *k8s_version
+  cmd->callback([&ctx, o] {
+    o->spec_cache_dir = ctx.spec_cache_dir();
+    ops::EnvAddResult r = ops::env_add(ctx.start_dir(), *o);
+    if (r.library_missing && !ctx.quiet) {
+      ctx.err << "note: lib/ksonnet-lib/" << r.k8s_version
               << " does not exist yet; generate it with "
-              << "`ks lib generate --env " << *name << "`\n";
+              << "`ks lib generate --env " << o->name << "`\n";
     }
     if (!ctx.quiet) {
-      ctx.out << "added environment '" << *name << "' (namespace " << b.ns
+      const ops::Binding& b = r.binding;
+      ctx.out << "added environment '" << o->name << "' (namespace " << b.ns
               << (b.context.empty() ? "" : ", context " + b.context)
               << (b.server.empty() ? ", no cluster" : ", server " + b.server) << ")\n";
     }
@@ -82,16 +67,12 @@ void add_env_list(CLI::App* env, Context& ctx) {
   auto format = std::make_shared<std::string>();
   add_output_flag(cmd, *format, {"table", "json", "yaml"});
   cmd->callback([&ctx, format] {
-    auto app = app::App::load(ctx.start_dir());
-    std::string current = app.current_env();
     nlohmann::json data = nlohmann::json::array();
     std::vector<std::vector<std::string>> rows;
-    for (const auto& name : app.spec().env_names()) {
-      const auto& e = app.env(name);
-      data.push_back(envs::describe(e, name == current));
-      rows.push_back({name + (name == current ? " *" : ""),
-                      app.spec().env_overrides.count(name) ? "*" : "", e.k8s_version, e.ns,
-                      e.context, e.server});
+    for (const auto& e : ops::env_list(ctx.start_dir())) {
+      data.push_back(e.description);
+      rows.push_back({e.name + (e.current ? " *" : ""), e.overridden ? "*" : "", e.k8s_version,
+                      e.ns, e.context, e.server});
     }
     print_listing(ctx, *format, data,
                   {"name", "override", "kubernetes-version", "namespace", "context", "server"},
@@ -107,8 +88,7 @@ void add_env_describe(CLI::App* env, Context& ctx) {
   cmd->add_option("name", *name, "Environment name")->required();
   add_output_flag(cmd, *format, {"yaml", "json"});
   cmd->callback([&ctx, name, format] {
-    auto app = app::App::load(ctx.start_dir());
-    auto data = envs::describe(app.env(*name), app.current_env() == *name);
+    auto data = ops::env_describe(ctx.start_dir(), *name);
     ctx.out << (*format == "json" ? data.dump(2) + "\n" : yaml::emit(data));
   });
 }
@@ -119,7 +99,7 @@ void add_env_rm(CLI::App* env, Context& ctx) {
   auto name = std::make_shared<std::string>();
   cmd->add_option("name", *name, "Environment name")->required();
   cmd->callback([&ctx, name] {
-    envs::remove(app::App::load(ctx.start_dir()), *name);
+    ops::env_rm(ctx.start_dir(), *name);
     if (!ctx.quiet) ctx.out << "removed environment '" << *name << "'\n";
   });
 }
@@ -149,40 +129,24 @@ void add_env_set(CLI::App* env, Context& ctx) {
       "ksonnet's form: file:SWAGGER.json or version:vX.Y.Z (see `ks env add --help`)");
   add_refused_option_flag_override(cmd);
   cmd->callback([&ctx, f, ns, context, server, new_name, api_spec] {
-    auto app = app::App::load(ctx.start_dir());
-    envs::EnvChanges c;
-    if (*ns) c.ns = f->ns;
-    if (*new_name) c.new_name = f->new_name;
-    if (*context) {
-      Binding b = bind_cluster({f->kubeconfig, f->context, "", ""}, true);
-      c.context = b.context;
-      c.server = b.server;
-    }
-    if (*server) {
-      c.server = f->server;
-      c.context = "";
-    }
-    std::optional<ApiSpec> spec;
-    if (*api_spec) {
-      spec = resolve_api_spec(f->api_spec, app.layout().lib());
-      c.k8s_version = spec->k8s_version;
-    }
-    if (!c.ns && !c.new_name && !c.context && !c.server && !c.k8s_version) {
-      throw Error("nothing to change: give --namespace, --context, --server, --name or --api-spec");
-    }
-    const app::Environment before = app.env(f->name);
-    if (spec && spec->library) klib::install(app, *spec->library, {});
-    envs::update(app.reload(), f->name, c);
-    if (!ctx.quiet)
-      ctx.out << "updated environment '" << (c.new_name ? *c.new_name : f->name) << "'\n";
+    ops::EnvSetOptions o;
+    o.name = f->name;
+    o.kubeconfig = f->kubeconfig;
+    o.spec_cache_dir = ctx.spec_cache_dir();
+    if (*ns) o.ns = f->ns;
+    if (*new_name) o.new_name = f->new_name;
+    if (*context) o.context = f->context;
+    if (*server) o.server = f->server;
+    if (*api_spec) o.api_spec = f->api_spec;
+    ops::EnvSetResult r = ops::env_set(ctx.start_dir(), o);
+    if (!ctx.quiet) ctx.out << "updated environment '" << r.name << "'\n";
     // What happens to what the env already deployed (docs/deploying.md, --prune).
-    std::string env_name = c.new_name ? *c.new_name : f->name;
-    if (c.ns && *c.ns != before.ns)
+    if (r.left_namespace)
       ctx.err << "note: objects env '" << f->name << "' already deployed stay in namespace '"
-              << before.ns << "'; `ks apply " << env_name << "` warns about them and `ks apply "
-              << env_name << " --prune --yes` deletes them there once applied to '" << *c.ns
-              << "'\n";
-    if ((c.server && *c.server != before.server) || (c.context && *c.context != before.context))
+              << *r.left_namespace << "'; `ks apply " << r.name
+              << "` warns about them and `ks apply " << r.name
+              << " --prune --yes` deletes them there once applied to '" << r.new_namespace << "'\n";
+    if (r.cluster_changed)
       ctx.err << "note: objects env '" << f->name
               << "' already deployed stay on its previous cluster and ks no longer manages them; "
                  "to remove them, set the env back and run `ks delete`\n";
@@ -199,15 +163,14 @@ void add_env_current(CLI::App* env, Context& ctx) {
   auto* unset_opt = cmd->add_flag("--unset", *unset, "Clear the current environment");
   set_opt->excludes(unset_opt);
   cmd->callback([&ctx, set, unset, set_opt] {
-    auto app = app::App::load(ctx.start_dir());
+    ops::EnvCurrentOptions o;
+    if (*set_opt) o.set = *set;
+    o.unset = *unset;
+    std::string current = ops::env_current(ctx.start_dir(), o);
     if (*set_opt) {
-      envs::set_current(app, *set);
-      if (!ctx.quiet) ctx.out << "current environment: " << *set << "\n";
-    } else if (*unset) {
-      envs::set_current(app, "");
-    } else {
-      std::string current = app.current_env();
-      if (!current.empty()) ctx.out << current << "\n";
+      if (!ctx.quiet) ctx.out << "current environment: " << current << "\n";
+    } else if (!*unset && !current.empty()) {
+      ctx.out << current << "\n";
     }
   });
 }
@@ -220,12 +183,11 @@ void add_env_targets(CLI::App* env, Context& ctx) {
   cmd->add_option("name", *name, "Environment name")->required();
   cmd->add_option("--module", *modules, "Module to render (repeatable; / is the root module)");
   cmd->callback([&ctx, name, modules] {
-    auto app = app::App::load(ctx.start_dir());
+    auto targets = ops::env_targets(ctx.start_dir(), {*name, *modules});
     if (modules->empty()) {
-      for (const auto& m : render::env_modules(app, *name)) ctx.out << m << "\n";
+      for (const auto& m : targets) ctx.out << m << "\n";
       return;
     }
-    envs::set_targets(app, *name, *modules);
     if (!ctx.quiet)
       ctx.out << "environment '" << *name << "' now renders: " << str::join(*modules, ", ") << "\n";
   });

@@ -1,11 +1,8 @@
-#include <set>
-
 #include "base/error.h"
 #include "cli/context.h"
 #include "cli/ksonnet_flags.h"
 #include "cli/output.h"
-#include "envs/params.h"
-#include "render/render.h"
+#include "ops/params.h"
 
 namespace ks::cli {
 
@@ -34,8 +31,7 @@ void add_positionals(CLI::App* cmd, SetFlags& f, const std::string& what, int co
   if (count > 2) f.options.push_back(cmd->add_option("arg3", f.arg3));
 }
 
-envs::ParamTarget target_of(SetFlags& f, size_t want_key_args, std::string& key,
-                            std::string* value) {
+ops::ParamPlace target_of(SetFlags& f, size_t want_key_args, std::string& key, std::string* value) {
   f.args.clear();
   const std::string* values[] = {&f.arg1, &f.arg2, &f.arg3};
   for (size_t i = 0; i < f.options.size(); ++i)
@@ -49,7 +45,7 @@ envs::ParamTarget target_of(SetFlags& f, size_t want_key_args, std::string& key,
                          : "expected COMPONENT KEY" + std::string(value ? " VALUE" : "") +
                                " (or --global KEY" + std::string(value ? " VALUE" : "") + ")");
   }
-  envs::ParamTarget t{f.env, f.global ? "" : f.args[0]};
+  ops::ParamPlace t{f.env, f.global ? "" : f.args[0]};
   key = f.args[f.global ? 0 : 1];
   if (value) *value = f.args.back();
   return t;
@@ -75,11 +71,10 @@ void add_param_set(CLI::App* parent, Context& ctx) {
                    "ks does not contact image registries; give the digest yourself "
                    "(IMAGE@sha256:...)");
   cmd->callback([&ctx, f] {
-    auto app = app::App::load(ctx.start_dir());
-    std::string key, value;
-    auto target = target_of(*f, 2, key, &value);
-    if (!f->env.empty()) app.env(f->env);
-    envs::set_param(app, target, key, envs::param_value_source(value, f->as_string));
+    ops::ParamSetOptions o;
+    o.place = target_of(*f, 2, o.key, &o.value);
+    o.as_string = f->as_string;
+    ops::param_set(ctx.start_dir(), o);
   });
 }
 
@@ -94,11 +89,9 @@ void add_param_unset(CLI::App* parent, Context& ctx) {
   cmd->add_option("--env", f->env, "Remove it from this environment's overrides");
   cmd->add_flag("--global", f->global, "A global param");
   cmd->callback([&ctx, f] {
-    auto app = app::App::load(ctx.start_dir());
-    std::string key;
-    auto target = target_of(*f, 1, key, nullptr);
-    if (!f->env.empty()) app.env(f->env);
-    envs::unset_param(app, target, key);
+    ops::ParamUnsetOptions o;
+    o.place = target_of(*f, 1, o.key, nullptr);
+    ops::param_unset(ctx.start_dir(), o);
   });
 }
 
@@ -118,22 +111,11 @@ void add_param_list(CLI::App* parent, Context& ctx) {
                    "list one module with --module (/ is the root module) or one component");
   add_output_flag(cmd, *format, {"table", "json", "yaml"});
   cmd->callback([&ctx, component, env, format, module] {
-    auto app = app::App::load(ctx.start_dir());
-    auto params = render::evaluate_params(app, *env, {});
-    if (!component->empty() && !params.contains(*component)) {
-      throw Error("component '" + *component + "' has no params (see `ks component list`)");
-    }
-    nlohmann::json data = nlohmann::json::object();
+    auto listed = ops::param_list(ctx.start_dir(), {*env, *component, *module});
     std::vector<std::vector<std::string>> rows;
-    for (auto it = params.begin(); it != params.end(); ++it) {
-      if (!component->empty() && it.key() != *component) continue;
-      if (!module->empty() && app::module_of(it.key()) != (*module == "" ? "/" : *module)) continue;
-      data[it.key()] = it.value();
-      if (!it.value().is_object()) continue;
-      for (auto p = it.value().begin(); p != it.value().end(); ++p)
-        rows.push_back({it.key(), p.key(), show_value(p.value())});
-    }
-    print_listing(ctx, *format, data, {"component", "param", "value"}, rows);
+    for (const auto& e : listed.entries)
+      rows.push_back({e.component, e.param, show_value(e.value)});
+    print_listing(ctx, *format, listed.by_component, {"component", "param", "value"}, rows);
   });
 }
 
@@ -149,28 +131,14 @@ void add_param_diff(CLI::App* parent, Context& ctx) {
   cmd->add_option("--component", *component, "Only this component");
   add_output_flag(cmd, *format, {"table", "json", "yaml"});
   cmd->callback([&ctx, env1, env2, component, format] {
-    auto app = app::App::load(ctx.start_dir());
-    auto a = render::evaluate_params(app, *env1, {});
-    auto b = render::evaluate_params(app, *env2, {});
-    std::set<std::string> comps;
-    for (auto it = a.begin(); it != a.end(); ++it) comps.insert(it.key());
-    for (auto it = b.begin(); it != b.end(); ++it) comps.insert(it.key());
     nlohmann::json data = nlohmann::json::array();
     std::vector<std::vector<std::string>> rows;
-    for (const auto& c : comps) {
-      if (!component->empty() && c != *component) continue;
-      nlohmann::json pa = a.value(c, nlohmann::json::object()),
-                     pb = b.value(c, nlohmann::json::object());
-      std::set<std::string> keys;
-      for (auto it = pa.begin(); it != pa.end(); ++it) keys.insert(it.key());
-      for (auto it = pb.begin(); it != pb.end(); ++it) keys.insert(it.key());
-      for (const auto& k : keys) {
-        nlohmann::json va = pa.contains(k) ? pa[k] : nlohmann::json(),
-                       vb = pb.contains(k) ? pb[k] : nlohmann::json();
-        if (va == vb) continue;
-        data.push_back({{"component", c}, {"param", k}, {*env1, va}, {*env2, vb}});
-        rows.push_back({c, k, pa.contains(k) ? va.dump() : "", pb.contains(k) ? vb.dump() : ""});
-      }
+    for (const auto& d : ops::param_diff(ctx.start_dir(), {*env1, *env2, *component})) {
+      nlohmann::json va = d.in_env1.value_or(nlohmann::json()),
+                     vb = d.in_env2.value_or(nlohmann::json());
+      data.push_back({{"component", d.component}, {"param", d.param}, {*env1, va}, {*env2, vb}});
+      rows.push_back(
+          {d.component, d.param, d.in_env1 ? va.dump() : "", d.in_env2 ? vb.dump() : ""});
     }
     print_listing(ctx, *format, data, {"component", "param", *env1, *env2}, rows);
   });

@@ -1,12 +1,10 @@
-#include "app/app.h"
 #include "base/error.h"
 #include "base/strings.h"
 #include "cli/context.h"
 #include "cli/ksonnet_flags.h"
 #include "cli/output.h"
 #include "cli/progress.h"
-#include "registry/authoring.h"
-#include "registry/packages.h"
+#include "ops/pkg.h"
 
 namespace ks::cli {
 
@@ -32,11 +30,11 @@ void add_pkg_install(CLI::App* parent, Context& ctx) {
                      "ks installs packages for the whole app and every env renders them; "
                      "install without --env");
   cmd->callback([&ctx, what, name] {
-    auto app = app::App::load(ctx.start_dir());
+    ops::PkgInstallOptions o{*what, *name};
     if (what->empty()) {
       if (!name->empty()) throw Error("--name needs a package: ks pkg install REG/PKG --name NAME");
       auto status = step_status(ctx, "[1/1] installing the packages app.yaml records");
-      auto results = registry::install_all(app, ctx.err);
+      auto results = ops::pkg_install(ctx.start_dir(), o, ctx.err);
       status->clear();
       if (ctx.quiet) return;
       if (results.empty()) ctx.out << "no packages recorded in app.yaml\n";
@@ -47,9 +45,8 @@ void add_pkg_install(CLI::App* parent, Context& ctx) {
       }
       return;
     }
-    registry::InstallRequest req{registry::parse_descriptor(*what), *name};
     auto status = step_status(ctx, "[1/1] installing " + *what);
-    auto r = registry::install_package(app, req, ctx.err);
+    auto r = ops::pkg_install(ctx.start_dir(), o, ctx.err).front();
     status->clear();
     if (!ctx.quiet) {
       ctx.out << (r.changed ? "installed " : "already installed ") << r.key
@@ -67,7 +64,7 @@ void add_pkg_list(CLI::App* parent, Context& ctx) {
   add_output_flag(cmd, *format, {"table", "json", "yaml"});
   cmd->add_flag("--installed", *installed, "Only installed packages");
   cmd->callback([&ctx, format, installed] {
-    auto rows = registry::list_packages(app::App::load(ctx.start_dir()), *installed, ctx.err);
+    auto rows = ops::pkg_list(ctx.start_dir(), *installed, ctx.err);
     nlohmann::json data = nlohmann::json::array();
     std::vector<std::vector<std::string>> table;
     for (const auto& r : rows) {
@@ -93,7 +90,7 @@ void add_pkg_describe(CLI::App* parent, Context& ctx) {
   cmd->add_option("package", *key, "REGISTRY/PACKAGE (or PACKAGE when unambiguous)")->required();
   add_output_flag(cmd, *format, {"text", "json", "yaml"});
   cmd->callback([&ctx, key, format] {
-    auto info = registry::describe_package(app::App::load(ctx.start_dir()), *key, ctx.err);
+    auto info = ops::pkg_describe(ctx.start_dir(), *key, ctx.err);
     if (*format != "text") {
       nlohmann::json protos = nlohmann::json::array();
       for (const auto& p : info.prototypes)
@@ -137,7 +134,7 @@ void add_pkg_remove(CLI::App* parent, Context& ctx) {
   cmd->add_option("package", *key, "REGISTRY/PACKAGE")->required();
   cmd->add_flag("--force", *force, "Remove even when components use it");
   cmd->callback([&ctx, key, force] {
-    registry::remove_package(app::App::load(ctx.start_dir()), *key, *force);
+    ops::pkg_remove(ctx.start_dir(), *key, *force);
     if (!ctx.quiet) ctx.out << "removed package '" << *key << "'\n";
   });
 }
@@ -147,8 +144,7 @@ void add_pkg_verify(CLI::App* parent, Context& ctx) {
       "verify", "Check vendored packages against the sha256 app.yaml records (exit 1 on drift)");
   describe(cmd, "  ks pkg verify");
   cmd->callback([&ctx] {
-    auto app = app::App::load(ctx.start_dir());
-    auto drift = registry::verify_packages(app);
+    auto drift = ops::pkg_verify(ctx.start_dir());
     for (const auto& d : drift)
       ctx.out << d.key << (d.env.empty() ? "" : " (env " + d.env + ")") << ": " << d.problem
               << "\n";
@@ -165,7 +161,7 @@ void add_pkg_init(CLI::App* parent, Context& ctx) {
   auto dir = std::make_shared<std::string>();
   cmd->add_option("dir", *dir, "REGISTRY_FOLDER/PACKAGE")->required();
   cmd->callback([&ctx, dir] {
-    registry::init_package(*dir);
+    ops::pkg_init(*dir);
     if (!ctx.quiet) ctx.out << "created package " << *dir << "\n";
   });
 }

@@ -11,7 +11,7 @@ namespace {
 constexpr const char* kClearLine = "\r\033[K";
 
 // 0: Namespaces and CRDs, 1: other cluster-scoped objects, 2: namespaced objects.
-int tier_of(const kube::ObjectRef& ref) {
+int tier_of(const ops::ObjectRef& ref) {
   if (ref.kind == "Namespace" || ref.kind == "CustomResourceDefinition") return 0;
   return ref.namespace_.empty() ? 1 : 2;
 }
@@ -28,24 +28,24 @@ const char* tier_name(int tier) {
 }
 
 // Lines of one group are sorted together; pruning and readiness are groups of their own.
-int group_of(const apply::ObjectResult& r) {
-  bool readiness = r.action == apply::Action::Ready || r.action == apply::Action::NotReady;
-  int phase = r.action == apply::Action::Pruned ? 1 : readiness ? 2 : 0;
+int group_of(const ops::ObjectResult& r) {
+  bool readiness = r.action == ops::Action::Ready || r.action == ops::Action::NotReady;
+  int phase = r.action == ops::Action::Pruned ? 1 : readiness ? 2 : 0;
   return phase * 4 + tier_of(r.ref);
 }
 
-term::Colour colour_of(apply::Action a) {
+term::Colour colour_of(ops::Action a) {
   switch (a) {
-    case apply::Action::Created:
-    case apply::Action::Valid:
-    case apply::Action::Ready:
-    case apply::Action::Deleted:
+    case ops::Action::Created:
+    case ops::Action::Valid:
+    case ops::Action::Ready:
+    case ops::Action::Deleted:
       return term::Colour::Green;
-    case apply::Action::Configured:
-    case apply::Action::Pruned:
+    case ops::Action::Configured:
+    case ops::Action::Pruned:
       return term::Colour::Yellow;
-    case apply::Action::Failed:
-    case apply::Action::NotReady:
+    case ops::Action::Failed:
+    case ops::Action::NotReady:
       return term::Colour::Red;
     default:
       return term::Colour::Dim;
@@ -80,9 +80,9 @@ void StatusLine::clear() {
   text_.clear();
 }
 
-std::string coloured_result_line(const apply::ObjectResult& r, bool dry_run, bool colour) {
-  std::string line = apply::result_line(r, dry_run);
-  std::string action = apply::action_name(r.action);
+std::string coloured_result_line(const ops::ObjectResult& r, bool dry_run, bool colour) {
+  std::string line = ops::result_line(r, dry_run);
+  std::string action = ops::action_name(r.action);
   if (!colour || !str::starts_with(line, action)) return line;
   return term::paint(action, colour_of(r.action), true) + line.substr(action.size());
 }
@@ -102,15 +102,15 @@ ResultPrinter::~ResultPrinter() {
   finish();
 }
 
-void ResultPrinter::result(const apply::ObjectResult& r) {
+void ResultPrinter::result(const ops::ObjectResult& r) {
   std::lock_guard<std::mutex> lock(mutex_);
   int group = group_of(r);
   if (group != group_) {
     if (!buffered_.empty()) flush();
     log_step(verb_ + " " +
-             (r.action == apply::Action::Pruned ? "(pruning)"
-              : group >= 8                      ? "(waiting for readiness)"
-                                                : tier_name(tier_of(r.ref))));
+             (r.action == ops::Action::Pruned ? "(pruning)"
+              : group >= 8                    ? "(waiting for readiness)"
+                                              : tier_name(tier_of(r.ref))));
   }
   group_ = group;
   ++done_;
@@ -157,7 +157,7 @@ void ResultPrinter::flush() {
   std::stable_sort(buffered_.begin(), buffered_.end(),
                    [](const auto& a, const auto& b) { return a.ref < b.ref; });
   for (const auto& r : buffered_) {
-    if (ctx_.quiet && r.action != apply::Action::Failed && r.action != apply::Action::NotReady)
+    if (ctx_.quiet && r.action != ops::Action::Failed && r.action != ops::Action::NotReady)
       continue;
     status_.print(ctx_.out, coloured_result_line(r, dry_run_, style_.colour));
   }

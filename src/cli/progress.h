@@ -7,9 +7,9 @@
 #include <ostream>
 #include <string>
 
-#include "apply/report.h"
 #include "cli/context.h"
 #include "cli/term.h"
+#include "ops/cluster.h"
 
 namespace ks::cli {
 
@@ -36,10 +36,10 @@ class ResultPrinter {
  public:
   ResultPrinter(Context& ctx, std::string verb, size_t total, bool dry_run);
   ~ResultPrinter();
-  void result(const apply::ObjectResult& r);
+  void result(const ops::ObjectResult& r);
   void retry(long status);  // a request is being sent again (may come from any thread)
   void warning(const std::string& text);
-  // A wait of over 2 s (kube::WaitNotice): the live line on a terminal, else a line on stderr.
+  // A wait of over 2 s (a WaitNotice): the live line on a terminal, else a line on stderr.
   void waiting(const std::string& text);
   void finish();  // prints what is buffered and clears the live line
 
@@ -60,13 +60,13 @@ class ResultPrinter {
   int retries_ = 0;
   std::string current_;  // tier and object of the last result
   int group_ = -1;
-  std::vector<apply::ObjectResult> buffered_;
+  std::vector<ops::ObjectResult> buffered_;
 };
 
 // For commands with a few slow steps (fetching a registry, vendoring a package).
 std::unique_ptr<StatusLine> step_status(Context& ctx, const std::string& text);
 
 // `created ...` with the action word coloured when the terminal shows colour.
-std::string coloured_result_line(const apply::ObjectResult& r, bool dry_run, bool colour);
+std::string coloured_result_line(const ops::ObjectResult& r, bool dry_run, bool colour);
 
 }  // namespace ks::cli

@@ -1,13 +1,6 @@
-#include "app/app.h"
-#include "base/error.h"
-#include "base/fs.h"
-#include "base/yaml.h"
 #include "cli/context.h"
 #include "cli/output.h"
-#include "prototypes/catalog.h"
-#include "prototypes/generate.h"
-#include "prototypes/values.h"
-#include "registry/packages.h"
+#include "ops/prototype.h"
 
 namespace ks::cli {
 
@@ -25,20 +18,10 @@ void accept_param_flags(CLI::App* cmd, Context& ctx) {
   cmd->add_flag("-q,--quiet", ctx.quiet, "Only errors and requested output");
 }
 
-// Built-ins only when there is no app (prototype list/describe work anywhere).
-std::vector<prototypes::Prototype> catalog(Context& ctx) {
-  try {
-    app::find_layout(ctx.start_dir());
-  } catch (const Error&) {
-    return prototypes::system_prototypes();
-  }
-  return registry::prototype_catalog(app::App::load(ctx.start_dir()));
-}
-
-std::string describe_param(const prototypes::Param& p) {
+std::string describe_param(const ops::Param& p) {
   std::string out = "  --" + p.name + "=<" + p.name + "> " + p.description + " [";
   if (p.default_text) out += "default: " + *p.default_text + ", ";
-  return out + "type: " + prototypes::type_name(p.type) + "]\n";
+  return out + "type: " + ops::type_name(p.type) + "]\n";
 }
 
 void add_list(CLI::App* parent, Context& ctx) {
@@ -50,7 +33,7 @@ void add_list(CLI::App* parent, Context& ctx) {
   cmd->callback([&ctx, format] {
     nlohmann::json data = nlohmann::json::array();
     std::vector<std::vector<std::string>> rows;
-    for (const auto& p : catalog(ctx)) {
+    for (const auto& p : ops::prototype_list(ctx.start_dir())) {
       data.push_back(
           {{"name", p.name}, {"description", p.short_description}, {"package", p.package}});
       rows.push_back({p.name, p.short_description});
@@ -68,15 +51,12 @@ void add_search(CLI::App* parent, Context& ctx) {
   cmd->add_option("text", *text, "Text to look for")->required();
   add_output_flag(cmd, *format, {"table", "json", "yaml"});
   cmd->callback([&ctx, text, format] {
-    auto all = catalog(ctx);
-    auto found = prototypes::search(all, *text);
-    if (found.empty()) throw Error("no prototypes match '" + *text + "'; see `ks prototype list`");
     nlohmann::json data = nlohmann::json::array();
     std::vector<std::vector<std::string>> rows;
-    for (const auto* p : found) {
+    for (const auto& p : ops::prototype_search(ctx.start_dir(), *text)) {
       data.push_back(
-          {{"name", p->name}, {"description", p->short_description}, {"package", p->package}});
-      rows.push_back({p->name, p->short_description});
+          {{"name", p.name}, {"description", p.short_description}, {"package", p.package}});
+      rows.push_back({p.name, p.short_description});
     }
     print_listing(ctx, *format, data, {"name", "description"}, rows);
   });
@@ -92,14 +72,13 @@ void add_describe(CLI::App* parent, Context& ctx) {
   cmd->add_option("name", *name, "Prototype name or a unique suffix of it")->required();
   add_output_flag(cmd, *format, {"text", "json", "yaml"});
   cmd->callback([&ctx, name, format] {
-    auto all = catalog(ctx);
-    const auto& p = prototypes::resolve(all, *name);
+    const ops::Prototype p = ops::prototype_describe(ctx.start_dir(), *name);
     if (*format != "text") {
       nlohmann::json params = nlohmann::json::array();
       for (const auto& param : p.params) {
         params.push_back({{"name", param.name},
                           {"description", param.description},
-                          {"type", prototypes::type_name(param.type)},
+                          {"type", ops::type_name(param.type)},
                           {"default", param.default_text ? nlohmann::json(*param.default_text)
                                                          : nlohmann::json()},
                           {"required", param.required()}});
@@ -135,17 +114,7 @@ void add_preview(CLI::App* parent, Context& ctx) {
   auto name = std::make_shared<std::string>();
   cmd->add_option("name", *name, "Prototype name or a unique suffix of it")->required();
   cmd->callback([&ctx, name, cmd] {
-    auto all = catalog(ctx);
-    const auto& p = prototypes::resolve(all, *name);
-    auto flags = prototypes::parse_flag_args(cmd->remaining());
-    for (const auto& [flag, value] : flags) {
-      bool known = false;
-      for (const auto& param : p.params) known |= param.name == flag;
-      if (!known)
-        throw Error("prototype " + p.name + " has no param --" + flag +
-                    "; see `ks prototype describe " + p.name + "`");
-    }
-    ctx.out << prototypes::expand(p, "preview") << "\n";
+    ctx.out << ops::prototype_preview(ctx.start_dir(), {*name, cmd->remaining()}) << "\n";
   });
 }
 
@@ -156,10 +125,7 @@ void setup_use(CLI::App* cmd, Context& ctx) {
            "  ks generate tf-cnn cnn --name=cnn --num_gpus=1\n"
            "  ks generate core kubeflow-core --values-file values.yaml --module kubeflow");
   accept_param_flags(cmd, ctx);
-  struct Flags {
-    std::string prototype, component, values_file, module;
-  };
-  auto f = std::make_shared<Flags>();
+  auto f = std::make_shared<ops::GenerateOptions>();
   cmd->add_option("prototype", f->prototype, "Prototype name or a unique suffix of it")->required();
   cmd->add_option("component", f->component, "Component name (MODULE.NAME for a module)")
       ->required();
@@ -167,22 +133,12 @@ void setup_use(CLI::App* cmd, Context& ctx) {
                   "YAML or JSON object of param values (wins over flags)");
   cmd->add_option("--module", f->module, "Module to put the component in");
   cmd->callback([&ctx, f, cmd] {
-    auto app = app::App::load(ctx.start_dir());
-    auto all = registry::prototype_catalog(app);
-    const auto& proto = prototypes::resolve(all, f->prototype);
-    prototypes::GenerateRequest req;
-    req.component = f->component;
-    req.module = f->module;
-    req.flags = prototypes::parse_flag_args(cmd->remaining());
-    if (!f->values_file.empty()) {
-      req.values = yaml::parse(fs::read_file(f->values_file), f->values_file);
-      if (!req.values.is_object())
-        throw Error(f->values_file + ": must be a mapping of param name to value");
-    }
-    auto g = prototypes::generate(app, proto, req);
+    ops::GenerateOptions o = *f;
+    o.param_args = cmd->remaining();
+    auto g = ops::generate(ctx.start_dir(), o);
     if (!ctx.quiet) {
-      ctx.out << "generated component '" << g.component << "' from " << proto.name << " ("
-              << fs::relative_below(g.file, app.layout().root) << ")\n";
+      ctx.out << "generated component '" << g.component << "' from " << g.prototype << " ("
+              << g.file << ")\n";
     }
   });
 }

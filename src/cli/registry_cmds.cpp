@@ -1,14 +1,12 @@
 #include <sstream>
 
-#include "app/app.h"
 #include "base/error.h"
 #include "base/redact.h"
 #include "cli/context.h"
 #include "cli/output.h"
 #include "cli/progress.h"
+#include "ops/registry.h"
 #include "ops/registry_lint.h"
-#include "registry/authoring.h"
-#include "registry/registry.h"
 
 namespace ks::cli {
 
@@ -26,7 +24,7 @@ void add_registry_add(CLI::App* parent, Context& ctx) {
            "  ks registry add kubeflow https://github.com/kubeflow/kubeflow --version v0.1.0\n"
            "  ks registry add incubator github.com/ksonnet/parts/tree/master/incubator\n"
            "  ks registry add kubeflow file:///srv/kubeflow/tree/master/kubeflow");
-  auto r = std::make_shared<registry::AddRequest>();
+  auto r = std::make_shared<ops::AddRequest>();
   cmd->add_option("name", r->name, "Registry name (prototypes import packages as NAME/PKG/...)")
       ->required();
   cmd->add_option("uri", r->uri, "Folder, git URL, or URL/tree/REF/PATH")->required();
@@ -36,7 +34,7 @@ void add_registry_add(CLI::App* parent, Context& ctx) {
   cmd->callback([&ctx, r] {
     auto status = step_status(
         ctx, "[1/1] fetching registry '" + r->name + "' from " + redact_userinfo(r->uri));
-    auto entry = registry::add_registry(app::App::load(ctx.start_dir()), *r, ctx.err);
+    auto entry = ops::registry_add(ctx.start_dir(), *r, ctx.err);
     status->clear();
     if (!ctx.quiet) {
       ctx.out << "added registry '" << r->name << "' (" << entry.protocol << " "
@@ -52,10 +50,9 @@ void add_registry_list(CLI::App* parent, Context& ctx) {
   auto format = std::make_shared<std::string>();
   add_output_flag(cmd, *format, {"table", "json", "yaml"});
   cmd->callback([&ctx, format] {
-    auto app = app::App::load(ctx.start_dir());
     nlohmann::json data = nlohmann::json::array();
     std::vector<std::vector<std::string>> rows;
-    for (const auto& row : registry::list_registries(app)) {
+    for (const auto& row : ops::registry_list(ctx.start_dir())) {
       const auto& e = row.entry;
       data.push_back({{"name", row.name},
                       {"override", row.override_entry},
@@ -79,12 +76,10 @@ void add_registry_describe(CLI::App* parent, Context& ctx) {
   cmd->add_option("name", *name, "Registry name")->required();
   add_output_flag(cmd, *format, {"text", "json", "yaml"});
   cmd->callback([&ctx, name, format] {
-    auto app = app::App::load(ctx.start_dir());
-    auto entry = registry::registry_entry(app, *name);
-    auto fetched = registry::open_registry(app, *name, ctx.err);
+    auto described = ops::registry_describe(ctx.start_dir(), *name, ctx.err);
+    const ops::RegistryEntry& entry = described.entry;
     if (*format != "text") {
-      nlohmann::json packages = nlohmann::json::array();
-      for (const auto& [pkg, lib] : fetched.file.libraries) packages.push_back(pkg);
+      nlohmann::json packages = described.packages;
       print_listing(ctx, *format,
                     {{"name", *name},
                      {"uri", redact_userinfo(entry.uri)},
@@ -102,8 +97,8 @@ void add_registry_describe(CLI::App* parent, Context& ctx) {
     if (!entry.version.empty()) ctx.out << "VERSION:\n" << entry.version << "\n\n";
     if (!entry.commit.empty()) ctx.out << "COMMIT:\n" << entry.commit << "\n\n";
     ctx.out << "PACKAGES:\n";
-    if (fetched.file.libraries.empty()) ctx.out << "  [none]\n";
-    for (const auto& [pkg, lib] : fetched.file.libraries) ctx.out << "  " << pkg << "\n";
+    if (described.packages.empty()) ctx.out << "  [none]\n";
+    for (const auto& pkg : described.packages) ctx.out << "  " << pkg << "\n";
   });
 }
 
@@ -120,11 +115,11 @@ void add_registry_set(CLI::App* parent, Context& ctx) {
   auto* uri_opt = cmd->add_option("--uri", *uri, "New URI");
   auto* version_opt = cmd->add_option("--version", *version, "New branch, tag or commit");
   cmd->callback([&ctx, name, uri, version, uri_opt, version_opt] {
-    registry::SetRequest r;
+    ops::SetRequest r;
     r.name = *name;
     if (uri_opt->count()) r.uri = *uri;
     if (version_opt->count()) r.version = *version;
-    auto entry = registry::set_registry(app::App::load(ctx.start_dir()), r, ctx.err);
+    auto entry = ops::registry_set(ctx.start_dir(), r, ctx.err);
     if (!ctx.quiet) {
       ctx.out << "updated registry '" << *name << "' (" << entry.protocol << " "
               << redact_userinfo(entry.uri)
@@ -140,7 +135,7 @@ void add_registry_rm(CLI::App* parent, Context& ctx) {
   auto name = std::make_shared<std::string>();
   cmd->add_option("name", *name, "Registry name")->required();
   cmd->callback([&ctx, name] {
-    registry::remove_registry(app::App::load(ctx.start_dir()), *name);
+    ops::registry_rm(ctx.start_dir(), *name);
     if (!ctx.quiet) ctx.out << "removed registry '" << *name << "'\n";
   });
 }
@@ -177,7 +172,7 @@ void add_registry_init(CLI::App* parent, Context& ctx) {
   auto dir = std::make_shared<std::string>();
   cmd->add_option("dir", *dir, "Folder to create")->required();
   cmd->callback([&ctx, dir] {
-    registry::init_registry(*dir);
+    ops::registry_init(*dir);
     if (!ctx.quiet) ctx.out << "created registry " << *dir << "/registry.yaml\n";
   });
 }

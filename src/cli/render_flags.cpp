@@ -4,7 +4,6 @@
 #include "base/fs.h"
 #include "cli/cache_options.h"
 #include "cli/process_guard.h"
-#include "registry/packages.h"
 
 namespace ks::cli {
 
@@ -25,8 +24,8 @@ void split_pairs(const std::vector<std::string>& items, const char* flag, bool f
 
 }  // namespace
 
-render::Options RenderFlags::options() const {
-  render::Options o;
+ops::RenderOptions RenderFlags::options() const {
+  ops::RenderOptions o;
   o.components = components;
   o.jpaths = jpaths;
   o.threads = startup_settings().render_threads;
@@ -36,15 +35,6 @@ render::Options RenderFlags::options() const {
   split_pairs(tla_str_file, "--tla-str-file", true, o.tla_str);
   o.cache = render_cache_options(no_cache);
   return o;
-}
-
-void require_intact_packages(const app::App& app) {
-  auto drift = registry::verify_packages(app);
-  std::erase_if(drift, [](const registry::Drift& d) { return d.missing; });
-  if (!drift.empty()) {
-    throw Error("vendored package " + drift.front().key + ": " + drift.front().problem +
-                (drift.size() > 1 ? "; run `ks pkg verify` for all" : ""));
-  }
 }
 
 void add_render_flags(CLI::App* cmd, RenderFlags& f, bool env_positional) {

@@ -8,27 +8,27 @@ namespace {
 
 using nlohmann::json;
 
-json object_entry(const apply::ObjectResult& r) {
+json object_entry(const ops::ObjectResult& r) {
   json e = {{"apiVersion", r.ref.api_version},
             {"kind", r.ref.kind},
             {"name", r.ref.name},
-            {"action", apply::action_name(r.action)}};
+            {"action", ops::action_name(r.action)}};
   if (!r.ref.namespace_.empty()) e["namespace"] = r.ref.namespace_;
   if (!r.message.empty()) e["message"] = r.message;
   return e;
 }
 
-json entries(const std::vector<apply::ObjectResult>& results) {
+json entries(const std::vector<ops::ObjectResult>& results) {
   json out = json::array();
   for (const auto& r : results) out.push_back(object_entry(r));
   return out;
 }
 
 // Counts by action name ("not found" becomes notFound), every action of `results`.
-json counts(const std::vector<apply::ObjectResult>& results) {
+json counts(const std::vector<ops::ObjectResult>& results) {
   std::map<std::string, int> by_action;
   for (const auto& r : results) {
-    std::string name = apply::action_name(r.action);
+    std::string name = ops::action_name(r.action);
     if (name == "not found") name = "notFound";
     ++by_action[name];
   }
@@ -39,7 +39,7 @@ json counts(const std::vector<apply::ObjectResult>& results) {
 
 }  // namespace
 
-json report_document(const std::string& kind, const apply::Report& report,
+json report_document(const std::string& kind, const ops::Report& report,
                      const std::string& dry_run) {
   json doc = {{"apiVersion", "ks.io/v1"},
               {"kind", kind},
@@ -54,7 +54,7 @@ json report_document(const std::string& kind, const apply::Report& report,
   return doc;
 }
 
-json diff_document(const apply::DiffResult& result) {
+json diff_document(const ops::DiffResult& result) {
   return {{"apiVersion", "ks.io/v1"},
           {"kind", "DiffResult"},
           {"differs", result.differs},

@@ -5,15 +5,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "apply/diff.h"
-#include "apply/report.h"
+#include "ops/deploy.h"
 
 namespace ks::cli {
 
 // kind is "ApplyResult" or "DeleteResult"; dry_run is "none", "client" or "server".
-nlohmann::json report_document(const std::string& kind, const apply::Report& report,
+nlohmann::json report_document(const std::string& kind, const ops::Report& report,
                                const std::string& dry_run);
 
-nlohmann::json diff_document(const apply::DiffResult& result);
+nlohmann::json diff_document(const ops::DiffResult& result);
 
 }  // namespace ks::cli

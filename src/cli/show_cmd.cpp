@@ -1,7 +1,6 @@
 #include "cli/context.h"
 #include "cli/render_flags.h"
-#include "render/output.h"
-#include "render/render.h"
+#include "ops/show.h"
 
 namespace ks::cli {
 
@@ -15,11 +14,9 @@ void add_show_command(CLI::App& root, Context& ctx) {
   cmd->add_option("-o,--output,--format", *format, "yaml or json")
       ->check(CLI::IsMember({"yaml", "json"}));
   cmd->callback([&ctx, flags, format] {
-    auto app = app::App::load(ctx.start_dir());
-    require_intact_packages(app);
-    auto result = render::render_env(app, app.resolve_env_name(flags->env), flags->options());
-    ctx.out << (*format == "json" ? render::to_json_list(result.objects)
-                                  : render::to_yaml_stream(result.objects));
+    ops::ShowOptions o{flags->request(),
+                       *format == "json" ? ops::ObjectFormat::Json : ops::ObjectFormat::Yaml};
+    ctx.out << ops::show(ctx.start_dir(), o).text;
   });
 }
 

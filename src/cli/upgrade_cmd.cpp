@@ -1,8 +1,7 @@
 // ks upgrade: app.yaml from ksonnet's 0.1.0 / 0.2.0 schema to 0.3.0.
-#include "app/upgrade.h"
-#include "base/unified_diff.h"
 #include "cli/context.h"
 #include "cli/term.h"
+#include "ops/upgrade.h"
 
 namespace ks::cli {
 
@@ -16,17 +15,15 @@ void add_upgrade_command(CLI::App& root, Context& ctx) {
   auto dry_run = std::make_shared<bool>(false);
   cmd->add_flag("--dry-run", *dry_run, "Print the change; write nothing");
   cmd->callback([&ctx, dry_run] {
-    app::Upgrade u = app::plan_upgrade(ctx.start_dir());
-    if (!u.needed()) {
+    ops::UpgradeResult u = ops::upgrade(ctx.start_dir(), {*dry_run});
+    if (!u.needed) {
       if (!ctx.quiet) ctx.out << "app.yaml is already apiVersion " << u.from_version << "\n";
       return;
     }
     if (*dry_run) {
-      ctx.out << colour_diff(text::unified_diff(u.old_text, u.new_text, "app.yaml", "app.yaml"),
-                             term::style_for(1).colour);
+      ctx.out << colour_diff(u.diff, term::style_for(1).colour);
       return;
     }
-    app::write_upgrade(u);
     if (!ctx.quiet)
       ctx.out << "upgraded app.yaml from apiVersion " << u.from_version << " to 0.3.0\n";
   });

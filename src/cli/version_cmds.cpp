@@ -4,7 +4,7 @@
 #include "cli/build_info.h"
 #include "cli/context.h"
 #include "cli/output.h"
-#include "render/render.h"
+#include "ops/version.h"
 
 namespace ks::cli {
 
@@ -21,11 +21,11 @@ void add_version_commands(CLI::App& root, Context& ctx) {
                            {"kind", "Version"},
                            {"version", KS_VERSION},
                            {"commit", build_commit()},
-                           {"jsonnetVersion", render::jsonnet_version()}};
+                           {"jsonnetVersion", ops::jsonnet_version()}};
     if (*format == "text")
       ctx.out << "ks version: " << KS_VERSION << "\n"
               << "git commit: " << build_commit() << "\n"
-              << "jsonnet version: " << render::jsonnet_version() << "\n";
+              << "jsonnet version: " << ops::jsonnet_version() << "\n";
     else
       print_listing(ctx, *format, info, {}, {});
   });

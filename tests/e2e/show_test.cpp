@@ -305,6 +305,13 @@ TEST_F(ShowTest, RefusesToRenderADriftedPackage) {
   EXPECT_NE(r.code, 0);
   EXPECT_NE(r.err.find("vendored package reg/p"), std::string::npos) << r.err;
   EXPECT_EQ(r.out, "");
+
+  // Comparing two envs renders too, so it refuses the same way (it once skipped the check).
+  ASSERT_EQ(ks({"env", "add", "other", "--server", "https://10.0.0.1:6443"}).code, 0);
+  auto two = ks({"diff", "default", "other"});
+  EXPECT_EQ(two.code, 2) << two.out;
+  EXPECT_EQ(two.err, r.err);
+  EXPECT_EQ(two.out, "");
 }
 
 TEST_F(ShowTest, CurrentEnvIsTheDefault) {

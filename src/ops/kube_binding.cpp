@@ -1,9 +1,9 @@
-#include "cli/kube_binding.h"
+#include "ops/kube_binding.h"
 
 #include "base/error.h"
 #include "kube/kubeconfig.h"
 
-namespace ks::cli {
+namespace ks::ops {
 
 Binding bind_cluster(const BindingFlags& flags, bool context_required) {
   Binding b;
@@ -35,4 +35,4 @@ Binding bind_cluster(const BindingFlags& flags, bool context_required) {
   return b;
 }
 
-}  // namespace ks::cli
+}  // namespace ks::ops

@@ -4,14 +4,15 @@
 //   file:PATH        an OpenAPI v2 (swagger) JSON file; it is also kept in the user's spec cache
 //   version:vX.Y.Z   a spec already in that cache (nothing is downloaded), or a library the app
 //                    already has in lib/ksonnet-lib/vX.Y.Z
-// The cache is $XDG_CACHE_HOME/ks/openapi (default ~/.cache/ks/openapi), one vX.Y.Z.json each.
+// The spec cache (the CLI passes $XDG_CACHE_HOME/ks/openapi, default ~/.cache/ks/openapi) holds
+// one vX.Y.Z.json each; "" means none.
 #include <filesystem>
 #include <optional>
 #include <string>
 
 #include "klib/klib.h"
 
-namespace ks::cli {
+namespace ks::ops {
 
 struct ApiSpec {
   std::string k8s_version;               // what the env is pinned to
@@ -21,6 +22,7 @@ struct ApiSpec {
 // `app_lib`: the app's lib/ folder ("" when there is no app yet, as in `ks init`). Throws
 // ks::Error with what to pass instead for a malformed value, an unreadable file or a version
 // neither cached nor in the app.
-ApiSpec resolve_api_spec(const std::string& value, const std::filesystem::path& app_lib);
+ApiSpec resolve_api_spec(const std::string& value, const std::filesystem::path& app_lib,
+                         const std::filesystem::path& spec_cache_dir);
 
-}  // namespace ks::cli
+}  // namespace ks::ops

@@ -3,7 +3,7 @@
 // for the context's server and namespace.
 #include <string>
 
-namespace ks::cli {
+namespace ks::ops {
 
 struct BindingFlags {
   std::string kubeconfig;
@@ -23,4 +23,4 @@ struct Binding {
 // default.
 Binding bind_cluster(const BindingFlags& flags, bool context_required);
 
-}  // namespace ks::cli
+}  // namespace ks::ops

@@ -6,11 +6,11 @@
 
 #include "kube/target.h"
 
-namespace ks::cli {
+namespace ks::ops {
 
 // GET /openapi/v2. `attempts` 1 for a quick probe (ks init), more to retry like other commands.
 // Throws ks::Error naming the server when the cluster cannot be read.
 nlohmann::json fetch_openapi_v2(const kube::Target& target, std::chrono::milliseconds timeout,
                                 int attempts);
 
-}  // namespace ks::cli
+}  // namespace ks::ops

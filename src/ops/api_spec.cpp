@@ -1,25 +1,16 @@
-#include "cli/api_spec.h"
+#include "ops/api_spec.h"
 
-#include <cstdlib>
 #include <regex>
 
 #include "base/error.h"
 #include "base/fs.h"
 #include "base/strings.h"
 
-namespace ks::cli {
+namespace ks::ops {
 
 namespace {
 
 namespace stdfs = std::filesystem;
-
-stdfs::path spec_cache_dir() {
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-    return stdfs::path(xdg) / "ks" / "openapi";
-  if (const char* home = std::getenv("HOME"); home && *home)
-    return stdfs::path(home) / ".cache" / "ks" / "openapi";
-  return {};
-}
 
 nlohmann::json read_spec(const stdfs::path& path, const std::string& flag) {
   std::string text;
@@ -35,8 +26,7 @@ nlohmann::json read_spec(const stdfs::path& path, const std::string& flag) {
 
 // Keeping the spec lets a later `--api-spec version:V` work offline. A cache that cannot be
 // written costs only that convenience.
-void remember(const std::string& version, const nlohmann::json& doc) {
-  stdfs::path dir = spec_cache_dir();
+void remember(const stdfs::path& dir, const std::string& version, const nlohmann::json& doc) {
   if (dir.empty() || version.empty()) return;
   try {
     stdfs::create_directories(dir);
@@ -47,14 +37,15 @@ void remember(const std::string& version, const nlohmann::json& doc) {
 
 }  // namespace
 
-ApiSpec resolve_api_spec(const std::string& value, const stdfs::path& app_lib) {
+ApiSpec resolve_api_spec(const std::string& value, const stdfs::path& app_lib,
+                         const stdfs::path& spec_cache_dir) {
   if (str::starts_with(value, "file:")) {
     std::string path = value.substr(5);
     nlohmann::json doc = read_spec(path, value);
     ApiSpec out;
     out.library = klib::generate(doc);
     out.k8s_version = out.library->k8s_version;
-    remember(klib::spec_version(doc), doc);
+    remember(spec_cache_dir, klib::spec_version(doc), doc);
     return out;
   }
   if (str::starts_with(value, "version:")) {
@@ -65,10 +56,10 @@ ApiSpec resolve_api_spec(const std::string& value, const stdfs::path& app_lib) {
     ApiSpec out;
     out.k8s_version = version;
     if (!app_lib.empty() && stdfs::is_directory(app_lib / klib::app_lib_dir(version))) return out;
-    stdfs::path cached = spec_cache_dir() / (version + ".json");
-    if (spec_cache_dir().empty() || !stdfs::exists(cached)) {
+    stdfs::path cached = spec_cache_dir / (version + ".json");
+    if (spec_cache_dir.empty() || !stdfs::exists(cached)) {
       throw Error("--api-spec " + value + ": no OpenAPI spec for Kubernetes " + version + " in " +
-                  (spec_cache_dir().empty() ? "the spec cache" : spec_cache_dir().string()) +
+                  (spec_cache_dir.empty() ? "the spec cache" : spec_cache_dir.string()) +
                   " and ks downloads nothing; pass --api-spec file:SWAGGER.json, or leave "
                   "--api-spec out and give --context to read the cluster's own API");
     }
@@ -83,4 +74,4 @@ ApiSpec resolve_api_spec(const std::string& value, const stdfs::path& app_lib) {
               ": expected file:SWAGGER.json or version:vX.Y.Z (ksonnet's forms)");
 }
 
-}  // namespace ks::cli
+}  // namespace ks::ops
