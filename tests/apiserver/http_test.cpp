@@ -240,6 +240,8 @@ TEST(ApiServerHttp, ListSelectorsAndNamespaceDeletion) {
     std::vector<std::string> out;
     Answer listed = c.get("/api/v1/configmaps?" + query);
     for (const auto& item : listed.body["items"]) {
+      // Items of built-in kinds come without apiVersion/kind, as from kube (the list names them).
+      EXPECT_FALSE(item.contains("apiVersion") || item.contains("kind")) << item;
       out.push_back(item["metadata"]["name"]);
     }
     return out;
@@ -469,6 +471,21 @@ TEST(ApiServerHttp, FieldValidationOfBuiltInTypes) {
                 ".spec.replicas: expected numeric (int or float), got string"),
             std::string::npos)
       << replicas.body;
+}
+
+// What decoding into kube's typed objects does: empty omitempty maps vanish, Secrets are Opaque.
+TEST(ApiServerHttp, DecodingDropsEmptyMapsAndDefaultsTheSecretType) {
+  TestApiServer srv;
+  Client c(srv);
+  Answer empty = c.post(kCms, cm("empty", json::object()));
+  EXPECT_EQ(empty.status, 201);
+  EXPECT_FALSE(empty.body.contains("data")) << empty.body;
+  EXPECT_FALSE(empty.body["metadata"]["managedFields"][0]["fieldsV1"].contains("f:data"))
+      << empty.body;
+  Answer secret = c.post("/api/v1/namespaces/default/secrets",
+                         {{"apiVersion", "v1"}, {"kind", "Secret"}, {"metadata", {{"name", "s"}}}});
+  EXPECT_EQ(secret.status, 201);
+  EXPECT_EQ(secret.body["type"], "Opaque");
 }
 
 }  // namespace
