@@ -59,8 +59,18 @@ std::vector<nlohmann::json> Session::list_objects(const std::string& path,
     nlohmann::json list = nlohmann::json::parse(r.body, nullptr, false);
     if (!list.is_object())
       throw Error("cannot list " + path + ": the server answered invalid JSON");
-    for (nlohmann::json& item : list.value("items", nlohmann::json::array()))
+    // A real API server leaves apiVersion and kind out of the items of built-in kinds; the
+    // list names them (kind "ConfigMapList"), so each item gets them back, as client-go does.
+    std::string api_version = list.value("apiVersion", "");
+    std::string kind = list.value("kind", "");
+    if (kind.size() > 4 && kind.compare(kind.size() - 4, 4, "List") == 0)
+      kind.resize(kind.size() - 4);
+    for (nlohmann::json& item : list.value("items", nlohmann::json::array())) {
+      if (item.is_object() && !item.contains("apiVersion") && !api_version.empty())
+        item["apiVersion"] = api_version;
+      if (item.is_object() && !item.contains("kind") && !kind.empty()) item["kind"] = kind;
       items.push_back(std::move(item));
+    }
     cont = list.contains("metadata") && list["metadata"].is_object()
                ? list["metadata"].value("continue", "")
                : "";

@@ -152,8 +152,15 @@ Reply Api::list(const Target& t, const Call& call) {
   });
   json items = json::array();
   for (const json* object : store_.list(t.key(), t.ns())) {
-    if (labels.matches(*object) && fields.matches(*object))
-      items.push_back(served(t.type, *object));
+    if (!labels.matches(*object) || !fields.matches(*object)) continue;
+    json item = served(t.type, *object);
+    if (t.type.crd_name.empty()) {
+      // Items of built-in kinds are typed Go objects whose apiVersion and kind kube leaves
+      // empty inside a list (the list names them); custom resources keep theirs.
+      item.erase("apiVersion");
+      item.erase("kind");
+    }
+    items.push_back(std::move(item));
   }
   json out = {{"kind", t.type.kind + "List"},
               {"apiVersion", t.type.group_version()},

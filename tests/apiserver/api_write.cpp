@@ -51,8 +51,8 @@ std::vector<std::string> decode_typed(const Api::Target& t, const Call& call, js
   std::vector<std::string> unknown;
   for (const FieldProblem& p : problems) {
     if (!p.unknown)
-      throw bad_request(prefix + "json: cannot unmarshal " + p.got + " into Go struct field " +
-                        t.type.kind + "." + p.path + " of type " + p.expected);
+      throw bad_request(prefix + "json: cannot unmarshal " + p.go_got + " into Go struct field " +
+                        t.type.kind + "." + p.go_path + " of type " + p.go_expected);
     unknown.push_back("unknown field \"" + p.path + "\"");
   }
   if (unknown.empty()) return {};
@@ -64,25 +64,49 @@ std::vector<std::string> decode_typed(const Api::Target& t, const Call& call, js
   return unknown;
 }
 
+// What decoding into kube's typed objects does besides validation: empty maps of `omitempty`
+// fields vanish (a ConfigMap's `data: {}`), and a Secret without a type is Opaque.
+void decode_defaults(const Api::Target& t, json& object) {
+  if (!t.type.group.empty() || !t.type.crd_name.empty()) return;
+  if (t.type.kind == "ConfigMap" || t.type.kind == "Secret") {
+    for (const char* k : {"data", "binaryData", "stringData"}) {
+      auto it = object.find(k);
+      if (it != object.end() && (it->is_null() || (it->is_object() && it->empty())))
+        object.erase(it);
+    }
+  }
+  if (t.type.kind == "Secret" && (!object.contains("type") || object["type"] == "")) {
+    object["type"] = "Opaque";
+  }
+}
+
 // Server-side apply converts the body to its typed form first; any field outside the schema
-// fails that conversion, whatever fieldValidation says, as a plain (500) error.
+// fails that conversion, whatever fieldValidation says, as a plain (500) error without a reason.
+// Kube names the object by the patch's own namespace and name (`/typo` when it sets none).
 void check_typed_apply(const Api::Target& t, const json& config) {
   std::vector<FieldProblem> problems = schema_problems(t.type.group, t.type.kind, config);
   if (problems.empty()) return;
   const FieldProblem& p = problems.front();
-  std::string where = t.type.namespaced ? t.ns() + "/" + t.name() : t.name();
+  const json& meta = config["metadata"];
+  std::string ns = meta.contains("namespace") && meta["namespace"].is_string()
+                       ? meta["namespace"].get<std::string>()
+                       : "";
+  std::string where = ns + "/" + t.name();
   std::string gv = t.type.group.empty() ? "/" + t.type.version : t.type.group_version();
-  throw ApiError(make_status(500, "Unknown",
-                             "failed to create typed patch object (" + where + "; " + gv +
-                                 ", Kind=" + t.type.kind + "): ." + p.path +
-                                 (p.unknown ? ": field not declared in schema"
-                                            : ": expected " + p.expected + ", got " + p.got)));
+  json status = make_status(500, "",
+                            "failed to create typed patch object (" + where + "; " + gv +
+                                ", Kind=" + t.type.kind + "): ." + p.path +
+                                (p.unknown ? ": field not declared in schema"
+                                           : ": expected " + p.smd_expected + ", got " + p.got));
+  status.erase("reason");
+  throw ApiError(status);
 }
 
 json parse_object(const std::string& body, bool allow_yaml);
 
 // A POST/PUT body: JSON, YAML, or the protobuf kubectl sends for the kinds protobuf.h reads
-// (Namespace, ConfigMap); other protobuf bodies get the 415 (kubectl does not fall back to JSON).
+// (Namespace, ConfigMap, Secret); other protobuf bodies get the 415 (kubectl does not fall back to
+// JSON).
 json parse_body(const Call& call) {
   if (media_type(call.content_type) == "application/vnd.kubernetes.protobuf") {
     std::optional<json> decoded = decode_kube_protobuf(call.body);
@@ -248,6 +272,7 @@ json Api::commit(const Target& t, const json* live, json object, bool dry, bool*
     meta.erase("generation");
   }
   if (t.type.crd_name.empty()) default_ports(object);
+  decode_defaults(t, object);
   if (t.type.kind == "Namespace" && t.type.group.empty()) {
     meta["labels"]["kubernetes.io/metadata.name"] = t.name();
     object["spec"]["finalizers"] = json::array({"kubernetes"});
@@ -300,6 +325,7 @@ Reply Api::create(const Target& target, const Call& call) {
   require_namespace(t);
   if (store_.get(t.key(), t.ns(), name)) throw already_exists(t.type.group, t.type.plural, name);
   std::vector<std::string> warnings = decode_typed(t, call, body);
+  decode_defaults(t, body);
   if (t.type.has_status && t.type.kind != "Namespace") body.erase("status");
 
   Managers managers = managers_of(body);
@@ -321,6 +347,7 @@ Reply Api::update(const Target& t, const Call& call) {
   check_identity(t, body);
   check_resource_version(t, body, *live);
   std::vector<std::string> warnings = decode_typed(t, call, body);
+  decode_defaults(t, body);
   if (t.path.subresource == "status") {
     json next = *live;
     if (body.contains("status")) {

@@ -9,8 +9,17 @@ namespace {
 const json kVerbs = {"create", "delete", "deletecollection", "get",
                      "list",   "patch",  "update",           "watch"};
 
+// Built-in kinds leave group and version empty (they are the resource's own); CRDs name them.
 json response_kind(const ResourceType& t) {
+  if (t.crd_name.empty()) return {{"group", ""}, {"version", ""}, {"kind", t.kind}};
   return {{"group", t.group}, {"version", t.version}, {"kind", t.kind}};
+}
+
+// Namespaces cannot be deleted as a collection.
+json verbs_of(const ResourceType& t) {
+  if (t.group.empty() && t.plural == "namespaces")
+    return {"create", "delete", "get", "list", "patch", "update", "watch"};
+  return kVerbs;
 }
 
 json aggregated_resource(const ResourceType& t) {
@@ -18,7 +27,7 @@ json aggregated_resource(const ResourceType& t) {
             {"responseKind", response_kind(t)},
             {"scope", t.namespaced ? "Namespaced" : "Cluster"},
             {"singularResource", t.singular},
-            {"verbs", kVerbs}};
+            {"verbs", verbs_of(t)}};
   if (!t.short_names.empty()) r["shortNames"] = t.short_names;
   if (!t.categories.empty()) r["categories"] = t.categories;
   if (t.has_status) {
@@ -31,14 +40,19 @@ json aggregated_resource(const ResourceType& t) {
 
 }  // namespace
 
+// The release of the real control plane (scripts/cluster) this server is held to.
 json version_info() {
   return {{"major", "1"},
-          {"minor", "32"},
-          {"gitVersion", "v1.32.4"},
-          {"gitCommit", "59526cd4867447956156ae3a602fcbac10a2c335"},
+          {"minor", "37"},
+          {"emulationMajor", "1"},
+          {"emulationMinor", "37"},
+          {"minCompatibilityMajor", "1"},
+          {"minCompatibilityMinor", "36"},
+          {"gitVersion", "v1.37.2"},
+          {"gitCommit", "$Format:%H$"},
           {"gitTreeState", "clean"},
-          {"buildDate", "2025-04-22T16:03:47Z"},
-          {"goVersion", "go1.23.6"},
+          {"buildDate", "1970-01-01T00:00:00Z"},
+          {"goVersion", "go1.26.8"},
           {"compiler", "gc"},
           {"platform", "linux/amd64"}};
 }
@@ -72,7 +86,7 @@ std::optional<json> legacy_resource_list(const ResourceTable& table, const std::
               {"singularName", t->singular},
               {"namespaced", t->namespaced},
               {"kind", t->kind},
-              {"verbs", kVerbs}};
+              {"verbs", verbs_of(*t)}};
     if (!t->short_names.empty()) r["shortNames"] = t->short_names;
     if (!t->categories.empty()) r["categories"] = t->categories;
     resources.push_back(r);
@@ -84,10 +98,12 @@ std::optional<json> legacy_resource_list(const ResourceTable& table, const std::
                            {"verbs", {"get", "patch", "update"}}});
     }
   }
-  return json{{"kind", "APIResourceList"},
-              {"apiVersion", "v1"},
-              {"groupVersion", group.empty() ? version : group + "/" + version},
-              {"resources", resources}};
+  json list = {{"kind", "APIResourceList"},
+               {"apiVersion", "v1"},
+               {"groupVersion", group.empty() ? version : group + "/" + version},
+               {"resources", resources}};
+  if (group.empty()) list.erase("apiVersion");  // /api/v1 is served without one
+  return list;
 }
 
 json aggregated_discovery(const ResourceTable& table, bool core,
@@ -103,8 +119,7 @@ json aggregated_discovery(const ResourceTable& table, bool core,
       }
       vs.push_back({{"version", v}, {"resources", resources}, {"freshness", "Current"}});
     }
-    items.push_back(
-        {{"metadata", {{"name", group}, {"creationTimestamp", nullptr}}}, {"versions", vs}});
+    items.push_back({{"metadata", {{"name", group}}}, {"versions", vs}});
   }
   return {{"kind", "APIGroupDiscoveryList"},
           {"apiVersion", "apidiscovery.k8s.io/" + discovery_version},

@@ -186,6 +186,10 @@ void HttpServer::handle(const httplib::Request& req, httplib::Response& res) {
     json status = fault_status(fault.kind);
     answer.set(status["code"], status);
     if (fault.kind != "500") res.set_header("Retry-After", "1");
+  } else if (outside_every_group(req.path)) {
+    answer.status = 404;
+    answer.body = "404 page not found\n";
+    answer.content_type = "text/plain; charset=utf-8";
   } else if (!serve_discovery(req, answer)) {
     serve_api(req, answer);
   }
@@ -248,6 +252,21 @@ bool HttpServer::handle_test_endpoint(const httplib::Request& req, httplib::Resp
   res.status = 404;
   res.set_content(unknown_resource().status().dump(), kJson);
   return true;
+}
+
+// kube-apiserver routes /apis/GROUP/... to the group's handler, which answers a Status 404 for
+// what it does not serve; a group nobody serves (extensions, a CRD's group before it is
+// established) reaches Go's mux: a plain-text 404.
+bool HttpServer::outside_every_group(const std::string& path) {
+  auto parts = ks::str::split(path, '/');
+  parts.erase(std::remove(parts.begin(), parts.end(), ""), parts.end());
+  if (parts.empty()) return false;
+  if (parts[0] == "apis" && parts.size() >= 2) {
+    for (const auto& [group, versions] : api_.table().groups())
+      if (group == parts[1]) return false;
+    return true;
+  }
+  return false;
 }
 
 bool HttpServer::serve_discovery(const httplib::Request& req, Answer& answer) {

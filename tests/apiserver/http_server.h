@@ -42,6 +42,7 @@ class HttpServer {
   struct Answer;
   void handle(const httplib::Request& req, httplib::Response& res);
   bool handle_test_endpoint(const httplib::Request& req, httplib::Response& res);
+  bool outside_every_group(const std::string& path);
   bool serve_discovery(const httplib::Request& req, Answer& answer);
   void serve_api(const httplib::Request& req, Answer& answer);
 

@@ -78,7 +78,7 @@ TEST(Kubectl, VersionAndApiResources) {
   Kubectl kubectl(server);
   auto version = kubectl({"version"});
   EXPECT_EQ(version.exit_code, 0) << version.err;
-  EXPECT_NE(version.out.find("Server Version: v1.32.4"), std::string::npos) << version.out;
+  EXPECT_NE(version.out.find("Server Version: v1.37.2"), std::string::npos) << version.out;
   auto resources = kubectl({"api-resources"});
   EXPECT_EQ(resources.exit_code, 0) << resources.err;
   for (const char* want : {"configmaps", "deployments", "customresourcedefinitions", "apps/v1",
@@ -289,8 +289,8 @@ TEST(Kubectl, CreateSendsProtobufWhichIsReadOrRefusedClearly) {
   TestApiServer server;
   Kubectl kubectl(server);
   // kubectl sends built-in types it creates as protobuf (it does not fall back to JSON after a
-  // 415, measured). Namespaces and ConfigMaps are decoded; other kinds get a clear 415 rather
-  // than a misleading JSON parse error.
+  // 415, measured). Namespaces, ConfigMaps and Secrets are decoded; other kinds get a clear 415
+  // rather than a misleading JSON parse error.
   auto ns = kubectl({"create", "namespace", "kubeflow"});
   EXPECT_EQ(ns.exit_code, 0) << ns.err;
   EXPECT_EQ(ns.out, "namespace/kubeflow created\n");
@@ -299,17 +299,22 @@ TEST(Kubectl, CreateSendsProtobufWhichIsReadOrRefusedClearly) {
   auto data = kubectl({"get", "configmap", "cfg", "-n", "kubeflow", "-o", "jsonpath={.data.a}"});
   EXPECT_EQ(data.out, "1") << data.err;
   auto secret = kubectl({"create", "secret", "generic", "s", "--from-literal=a=b"});
-  EXPECT_EQ(secret.exit_code, 1);
-  EXPECT_NE(secret.err.find("the body of the request was in an unknown format - accepted media "
-                            "types include: application/json, application/yaml"),
+  EXPECT_EQ(secret.exit_code, 0) << secret.err;
+  auto secret_data = kubectl({"get", "secret", "s", "-o", "jsonpath={.type} {.data.a}"});
+  EXPECT_EQ(secret_data.out, "Opaque Yg==") << secret_data.err;
+  auto account = kubectl({"create", "serviceaccount", "robot"});
+  EXPECT_EQ(account.exit_code, 1);
+  EXPECT_NE(account.err.find("the body of the request was in an unknown format - accepted media "
+                             "types include: application/json, application/yaml"),
             std::string::npos)
-      << secret.err;
+      << account.err;
   std::vector<std::string> posts;
   for (const auto& e : server.requests())
     if (e["method"] == "POST")
       posts.push_back(e["content_type"].get<std::string>() + " " +
                       std::to_string(e["status"].get<int>()));
   EXPECT_EQ(posts, (std::vector<std::string>{"application/vnd.kubernetes.protobuf 201",
+                                             "application/vnd.kubernetes.protobuf 201",
                                              "application/vnd.kubernetes.protobuf 201",
                                              "application/vnd.kubernetes.protobuf 415"}));
 }

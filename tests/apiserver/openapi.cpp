@@ -1,5 +1,6 @@
 #include "openapi.h"
 
+#include <cctype>
 #include <functional>
 #include <sstream>
 
@@ -25,6 +26,23 @@ std::string definition_name(const ResourceType& t) {
   return "io.k8s.api." + short_group + "." + t.version + "." + t.kind;
 }
 
+// Kube's operation ids: verb, group and version in camel case (`.k8s.io` dropped, core as Core),
+// `Namespaced` for namespaced kinds, then the kind: patchAppsV1NamespacedDeployment.
+std::string operation_id(const ResourceType& t, const std::string& verb) {
+  std::string group = t.group.empty() ? "core" : t.group;
+  const std::string suffix = ".k8s.io";
+  if (group.size() > suffix.size() &&
+      group.compare(group.size() - suffix.size(), suffix.size(), suffix) == 0)
+    group.resize(group.size() - suffix.size());
+  std::string id = verb;
+  for (std::string part : ks::str::split(group + "." + t.version, '.')) {
+    if (part.empty()) continue;
+    part[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(part[0])));
+    id += part;
+  }
+  return id + (t.namespaced ? "Namespaced" : "") + t.kind;
+}
+
 json gvk(const ResourceType& t) {
   return {{"group", t.group}, {"version", t.version}, {"kind", t.kind}};
 }
@@ -35,7 +53,6 @@ json kind_schema(const ResourceType& t) {
     s = t.schema;
   } else {
     s = {{"type", "object"},
-         {"description", t.kind + " (minimal schema served by ks-test-apiserver)"},
          {"properties",
           {{"apiVersion", {{"type", "string"}}},
            {"kind", {{"type", "string"}}},
@@ -53,7 +70,8 @@ json query_param(const std::string& name) {
   return {{"name", name}, {"in", "query"}, {"schema", {{"type", "string"}}}, {"uniqueItems", true}};
 }
 
-json operation(const ResourceType& t, const std::string& action, bool writes) {
+json operation(const ResourceType& t, const std::string& action, const std::string& verb,
+               bool writes) {
   json params = json::array();
   if (writes) {
     for (const char* p : {"dryRun", "fieldManager", "fieldValidation"})
@@ -61,7 +79,7 @@ json operation(const ResourceType& t, const std::string& action, bool writes) {
     if (action == "patch") params.push_back(query_param("force"));
   }
   std::string ref = "#/components/schemas/" + definition_name(t);
-  return {{"operationId", action + t.kind},
+  return {{"operationId", operation_id(t, verb)},
           {"x-kubernetes-action", action},
           {"x-kubernetes-group-version-kind", gvk(t)},
           {"parameters", params},
@@ -99,7 +117,7 @@ const json& v2_detail() {
     "apiVersion": {"type": "string"}, "kind": {"type": "string"},
     "metadata": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"},
     "spec": {"$ref": "#/definitions/io.k8s.api.apps.v1.DeploymentSpec"},
-    "status": {"type": "object"}}},
+    "status": {}}},
   "io.k8s.api.apps.v1.DeploymentSpec": {"type": "object", "properties": {
     "replicas": {"type": "integer", "format": "int32"},
     "selector": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector"},
@@ -152,7 +170,7 @@ const json& v2_detail() {
     "apiVersion": {"type": "string"}, "kind": {"type": "string"},
     "metadata": {"$ref": "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"},
     "spec": {"$ref": "#/definitions/io.k8s.api.core.v1.ServiceSpec"},
-    "status": {"type": "object"}}},
+    "status": {}}},
   "io.k8s.api.core.v1.ServiceSpec": {"type": "object", "properties": {
     "ports": {"type": "array", "items": {"$ref": "#/definitions/io.k8s.api.core.v1.ServicePort"}},
     "selector": {"type": "object", "additionalProperties": {"type": "string"}},
@@ -181,17 +199,17 @@ std::optional<json> openapi_v3_group_version(const ResourceTable& table,
   for (const ResourceType* t : table.all()) {
     if (gv_path_of(*t) != gv_path) continue;
     std::string collection = collection_path(*t);
-    paths[collection] = {{"get", operation(*t, "list", false)},
-                         {"post", operation(*t, "post", true)}};
-    paths[collection + "/{name}"] = {{"get", operation(*t, "get", false)},
-                                     {"put", operation(*t, "put", true)},
-                                     {"patch", operation(*t, "patch", true)},
-                                     {"delete", operation(*t, "delete", true)}};
+    paths[collection] = {{"get", operation(*t, "list", "list", false)},
+                         {"post", operation(*t, "post", "create", true)}};
+    paths[collection + "/{name}"] = {{"get", operation(*t, "get", "read", false)},
+                                     {"put", operation(*t, "put", "replace", true)},
+                                     {"patch", operation(*t, "patch", "patch", true)},
+                                     {"delete", operation(*t, "delete", "delete", true)}};
     schemas[definition_name(*t)] = kind_schema(*t);
   }
   if (paths.empty()) return std::nullopt;
   return json{{"openapi", "3.0.0"},
-              {"info", {{"title", "Kubernetes"}, {"version", "v1.32.4"}}},
+              {"info", {{"title", "Kubernetes"}, {"version", "1.37"}}},
               {"paths", paths},
               {"components", {{"schemas", schemas}}}};
 }
@@ -217,9 +235,13 @@ json openapi_v2(const ResourceTable& table) {
       definitions[name]["x-kubernetes-group-version-kind"] =
           schema["x-kubernetes-group-version-kind"];
     } else {
+      if (t->crd_name.empty()) {  // a minimal schema: its metadata is ObjectMeta, as in kube's
+        schema["properties"]["metadata"] = {
+            {"$ref", "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"}};
+      }
       definitions[name] = schema;
     }
-    json op = {{"operationId", "patch" + t->kind},
+    json op = {{"operationId", operation_id(*t, "patch")},
                {"x-kubernetes-action", "patch"},
                {"x-kubernetes-group-version-kind", gvk(*t)},
                {"parameters", {{{"name", "fieldValidation"}, {"in", "query"}, {"type", "string"}}}},
@@ -227,7 +249,7 @@ json openapi_v2(const ResourceTable& table) {
     paths[collection_path(*t) + "/{name}"] = {{"patch", op}};
   }
   return {{"swagger", "2.0"},
-          {"info", {{"title", "Kubernetes"}, {"version", "v1.32.4"}}},
+          {"info", {{"title", "Kubernetes"}, {"version", "1.37"}}},
           {"paths", paths},
           {"definitions", definitions}};
 }

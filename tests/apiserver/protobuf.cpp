@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <functional>
 
+#include "certs.h"
+
 namespace kta {
 
 namespace {
@@ -47,14 +49,14 @@ bool each_field(const std::string& data,
   return true;
 }
 
-// map<string,string> entry: {1: key, 2: value}.
-void map_entry(const std::string& entry, json& into) {
+// map<string,string> entry: {1: key, 2: value}; map<string,bytes> values are base64 in JSON.
+void map_entry(const std::string& entry, json& into, bool bytes = false) {
   std::string key, value;
   each_field(entry, [&](int n, int, uint64_t, const std::string& b) {
     if (n == 1) key = b;
     if (n == 2) value = b;
   });
-  into[key] = value;
+  into[key] = bytes ? base64(value) : value;
 }
 
 json object_meta(const std::string& data) {
@@ -87,7 +89,8 @@ std::optional<json> decode_kube_protobuf(const std::string& body) {
           });
         if (n == 2) raw = b;
       });
-  if (!ok || api_version != "v1" || (kind != "Namespace" && kind != "ConfigMap"))
+  if (!ok || api_version != "v1" ||
+      (kind != "Namespace" && kind != "ConfigMap" && kind != "Secret"))
     return std::nullopt;
   json out = {{"apiVersion", api_version}, {"kind", kind}, {"metadata", json::object()}};
   ok = each_field(raw, [&](int n, int wire, uint64_t value, const std::string& b) {
@@ -97,7 +100,12 @@ std::optional<json> decode_kube_protobuf(const std::string& body) {
         if (m == 1) out["spec"]["finalizers"].push_back(f);
       });
     if (kind == "ConfigMap" && n == 2 && wire == 2) map_entry(b, out["data"]);
+    if (kind == "ConfigMap" && n == 3 && wire == 2) map_entry(b, out["binaryData"], true);
     if (kind == "ConfigMap" && n == 4 && wire == 0) out["immutable"] = value != 0;
+    if (kind == "Secret" && n == 2 && wire == 2) map_entry(b, out["data"], true);
+    if (kind == "Secret" && n == 3 && wire == 2) out["type"] = b;
+    if (kind == "Secret" && n == 4 && wire == 2) map_entry(b, out["stringData"]);
+    if (kind == "Secret" && n == 5 && wire == 0) out["immutable"] = value != 0;
   });
   if (!ok) return std::nullopt;
   return out;

@@ -1,7 +1,7 @@
 #pragma once
-// Just enough of Kubernetes' protobuf encoding to read what `kubectl create namespace|configmap`
-// sends: the `k8s\0` envelope (runtime.Unknown) around a v1 Namespace or ConfigMap. Anything
-// else gives nullopt and the caller answers 415 as before.
+// Just enough of Kubernetes' protobuf encoding to read what `kubectl create
+// namespace|configmap|secret` sends: the `k8s\0` envelope (runtime.Unknown) around a v1
+// Namespace, ConfigMap or Secret. Anything else gives nullopt and the caller answers 415.
 #include <optional>
 #include <string>
 

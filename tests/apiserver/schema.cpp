@@ -166,30 +166,67 @@ bool fits(Type t, const json& v) {
   return true;
 }
 
+std::string go_value_name(const json& v) {
+  if (v.is_boolean()) return "bool";
+  if (v.is_number()) return "number";
+  return type_name(v);
+}
+
+std::string go_type_name(Type t) {
+  switch (t) {
+    case Type::Integer:
+      return "int32";  // most integer fields of the kinds described here
+    case Type::Boolean:
+      return "bool";
+    case Type::Map:
+      return "map[string]string";
+    default:
+      return expected_name(t);
+  }
+}
+
+std::string smd_type_name(Type t) {
+  switch (t) {
+    case Type::Integer:
+      return "numeric (int or float)";
+    case Type::Struct:
+    case Type::Map:
+      return "map";
+    case Type::Array:
+      return "list";
+    default:
+      return expected_name(t);
+  }
+}
+
 std::string join_path(const std::string& base, const std::string& key) {
   return base.empty() ? key : base + "." + key;
 }
 
-void check(const Field& f, const json& v, const std::string& path, std::vector<FieldProblem>& out) {
+void check(const Field& f, const json& v, const std::string& path, const std::string& go_path,
+           std::vector<FieldProblem>& out) {
   if (!fits(f.type, v)) {
-    out.push_back({false, path, expected_name(f.type), type_name(v)});
+    out.push_back({false, path, expected_name(f.type), type_name(v), go_path, go_value_name(v),
+                   go_type_name(f.type), smd_type_name(f.type)});
     return;
   }
   if (v.is_null()) return;
   if (f.type == Type::Struct) {
     for (auto it = v.begin(); it != v.end(); ++it) {
+      std::string field_path = join_path(path, it.key());
+      std::string field_go_path = join_path(go_path, it.key());
       auto known = f.fields->find(it.key());
       if (known == f.fields->end())
-        out.push_back({true, join_path(path, it.key()), "", ""});
+        out.push_back({true, field_path, "", "", field_go_path, "", "", ""});
       else
-        check(known->second, it.value(), join_path(path, it.key()), out);
+        check(known->second, it.value(), field_path, field_go_path, out);
     }
   } else if (f.type == Type::Map) {
     for (auto it = v.begin(); it != v.end(); ++it)
-      check(*f.items, it.value(), join_path(path, it.key()), out);
+      check(*f.items, it.value(), join_path(path, it.key()), go_path, out);
   } else if (f.type == Type::Array) {
     for (size_t i = 0; i < v.size(); ++i)
-      check(*f.items, v[i], path + "[" + std::to_string(i) + "]", out);
+      check(*f.items, v[i], path + "[" + std::to_string(i) + "]", go_path, out);
   }
 }
 
@@ -200,7 +237,7 @@ std::vector<FieldProblem> schema_problems(const std::string& group, const std::s
   std::vector<FieldProblem> out;
   auto it = schemas().find(group.empty() ? kind : group + "/" + kind);
   if (it == schemas().end() || !object.is_object()) return out;
-  check(it->second, object, "", out);
+  check(it->second, object, "", "", out);
   return out;
 }
 

@@ -16,6 +16,14 @@ struct FieldProblem {
   std::string path;      // `spec.foo`, `data.a`, `metadata.labels.x`
   std::string expected;  // for type problems: string, integer, boolean, object, array
   std::string got;       // the JSON type that was sent
+  // The same problem in the words of Go's encoding/json, which kube's decoder reports: the
+  // struct-field path (`data` for `data.a`: map keys and list indices are not named), the JSON
+  // value as Go names it (`number`, `bool`) and the Go type (`string`, `int32`).
+  std::string go_path;
+  std::string go_got;
+  std::string go_expected;
+  // The expected type in structured-merge-diff's words (server-side apply's typed conversion).
+  std::string smd_expected;
 };
 
 // Nothing when the kind has no schema here or the object fits it.

@@ -74,12 +74,10 @@ ApiError internal_error(const std::string& message) {
                               {{"causes", {{{"message", message}}}}}));
 }
 
-ApiError unsupported_media_type(const std::string& content_type) {
-  return ApiError(make_status(415, "UnsupportedMediaType",
-                              "the body of the request was in an unknown format - accepted media "
-                              "types include: application/json-patch+json, "
-                              "application/merge-patch+json, application/apply-patch+yaml",
-                              {{"causes", {{{"message", content_type}}}}}));
+ApiError unsupported_media_type(const std::string&) {
+  // kube-apiserver's patch handler answers an unknown patch type with just the HTTP reason.
+  return ApiError(
+      make_status(415, "UnsupportedMediaType", "415: Unsupported Media Type", json::object()));
 }
 
 ApiError invalid(const std::string& group, const std::string& kind, const std::string& name,

@@ -24,9 +24,9 @@ int openapi_reads(const ks_test::DeployCluster& srv) {
   return n;
 }
 
-// The bundled server reports v1.32.4; the real one its release, read through the oracle.
+// The bundled server reports v1.37.2; the real one its release, read through the oracle.
 std::string server_version(const ks_test::DeployCluster& srv) {
-  if (srv.bundled()) return "v1.32.4";
+  if (srv.bundled()) return "v1.37.2";
   ks_test::Run r = srv.kubectl({"get", "--raw", "/version"});
   EXPECT_EQ(r.code, 0) << r.err;
   return json::parse(r.out).value("gitVersion", "");
