@@ -123,6 +123,10 @@ class Printer {
  public:
   // `lines`: print each object's result (text output); otherwise only warnings and retries.
   Printer(Context& ctx, ops::ClusterOptions& cluster, const std::string& verb, bool lines) {
+    if (ctx.verbosity > 0)
+      cluster.progress.on_rendered = [&ctx](const std::string& line) {
+        ctx.err << "ks: " << line << "\n";
+      };
     if (cluster.dry_run == ops::DryRun::Client) return;  // a plan is printed, nothing sent
     auto p = p_;
     bool dry_run = cluster.dry_run == ops::DryRun::Server;

@@ -16,7 +16,9 @@ void add_show_command(CLI::App& root, Context& ctx) {
   cmd->callback([&ctx, flags, format] {
     ops::ShowOptions o{flags->request(),
                        *format == "json" ? ops::ObjectFormat::Json : ops::ObjectFormat::Yaml};
-    ctx.out << ops::show(ctx.start_dir(), o).text;
+    auto shown = ops::show(ctx.start_dir(), o);
+    if (ctx.verbosity > 0) ctx.err << "ks: " << shown.render_note << "\n";
+    ctx.out << shown.text;
   });
 }
 

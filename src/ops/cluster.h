@@ -26,7 +26,8 @@ using kube::ObjectRef;
 enum class DryRun { None, Client, Server };
 
 struct Progress {
-  std::function<void(std::size_t total)> on_start;  // objects rendered, before any is sent
+  std::function<void(const std::string&)> on_rendered;  // describe_render's line (for -v)
+  std::function<void(std::size_t total)> on_start;      // objects rendered, before any is sent
   std::function<void(const ObjectResult&)> on_result;
   std::function<void(const std::string&)> on_warning;  // empty: `warning: ...` on stderr
   std::function<void(long status)> on_retry;           // a request is being sent again

@@ -30,7 +30,10 @@ Deployment prepare(const std::string& dir, const EnvRequest& request,
       app.spec().name.empty() ? app.layout().root.filename().string() : app.spec().name;
   d.identity = {app_name, d.env};
   d.moved_from = envs::moved_namespaces(app, d.env);
-  d.objects = render_checked(app, {d.env, request.render}).objects;
+  RenderedEnv rendered = render_checked(app, {d.env, request.render});
+  d.objects = std::move(rendered.objects);
+  if (cluster.progress.on_rendered)
+    cluster.progress.on_rendered(describe_render(rendered, request.render.cache.enabled));
   if (cluster.progress.on_start) cluster.progress.on_start(d.objects.size());
   return d;
 }

@@ -19,10 +19,19 @@ struct EnvRequest {
   RenderOptions render;
 };
 
+// What a render did (cache hits, evaluations), for `-v`.
+using RenderStats = render::CacheStats;
+
 struct RenderedEnv {
   std::string env;  // resolved name
   std::vector<nlohmann::json> objects;
+  RenderStats stats;
+  double seconds = 0;  // wall time of the render, integrity check included
 };
+
+// The `-v` line: "rendered env 'gke' in 0.06 s: 200 jsonnet components, 199 from the render cache,
+// 1 evaluated (1 VM); env params read as data".
+std::string describe_render(const RenderedEnv& rendered, bool cache_enabled);
 
 // Throws ks::Error naming the first drifted package (and `ks pkg verify` when there are more)
 // before anything is evaluated: rendered objects must come from the code that was pinned.

@@ -19,7 +19,8 @@ struct ShowOptions {
 struct ShowResult {
   std::string env;
   std::vector<nlohmann::json> objects;
-  std::string text;  // the objects as a YAML stream or a JSON v1 List
+  std::string text;         // the objects as a YAML stream or a JSON v1 List
+  std::string render_note;  // describe_render's line, for -v
 };
 
 // `dir`: the app root or a folder inside it. Throws ks::Error for a drifted vendored package

@@ -38,12 +38,26 @@ std::string header(Binding binding, const std::string& params_path) {
 }  // namespace
 
 Program build_program(const std::string& filename, const std::vector<PastedComponent>& components,
-                      Binding binding, const std::string& params_path) {
+                      Binding binding, const std::string& params_path,
+                      const std::vector<std::string>& libraries) {
   Program p;
   p.filename = filename;
   p.map.generated_name = filename;
   p.code = header(binding, params_path);
   int line = 3;
+  // One `local` for all of them: its binds are mutually visible, as imports are.
+  for (size_t i = 0; i < libraries.size(); ++i) {
+    p.code += (i == 0 ? "local __ks_l" : ", __ks_l") + std::to_string(i) + " = (\n";
+    std::string body = libraries[i];
+    if (body.empty() || body.back() != '\n') body += '\n';
+    p.code += body;
+    p.code += ")";
+    line += 1 + count_lines(body);
+  }
+  if (!libraries.empty()) {
+    p.code += ";\n";
+    ++line;
+  }
   for (size_t i = 0; i < components.size(); ++i) {
     const auto& c = components[i];
     p.code += "local __ks_c" + std::to_string(i) + " = (\n";

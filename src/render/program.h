@@ -30,8 +30,11 @@ struct Program {
   SourceMap map;
 };
 
+// `libraries`: imported libraries pasted as the top-level locals __ks_l0, __ks_l1, ... before the
+// components (render/inline_imports.h); not in the source map.
 Program build_program(const std::string& filename, const std::vector<PastedComponent>& components,
-                      Binding binding, const std::string& params_path = "");
+                      Binding binding, const std::string& params_path = "",
+                      const std::vector<std::string>& libraries = {});
 
 // An env's params.libsonnet as a function of __ks_params (TLA code), so its
 // `std.extVar("__ksonnet/params")` costs no ext-code parse; evaluated under a name in the env's

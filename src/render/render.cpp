@@ -14,6 +14,7 @@
 #include "render/component_sources.h"
 #include "render/dialect.h"
 #include "render/errors.h"
+#include "render/inline_imports.h"
 #include "render/jsonnet_api.h"
 #include "render/klib_hint.h"
 #include "render/literal.h"
@@ -180,11 +181,23 @@ json module_params(const EnvContext& ec, Importer& importer, InheritedKeys* inhe
 }
 
 // The env's params.libsonnet (env overrides + env globals) applied on top of the module params.
-json env_params(const EnvContext& ec, Importer& importer, const json& combined) {
-  stdfs::path file = ec.app.layout().env_dir(ec.env.path) / "params.libsonnet";
-  if (!stdfs::exists(file) || is_stock_env_params(ec.app.layout(), ec.env.path)) return combined;
-  Program program =
-      build_env_params_program(file.string(), rewrite_go_jsonnet_dialect(fs::read_file(file)));
+json env_params(const EnvContext& ec, Importer& importer, const json& combined,
+                CacheStats* stats = nullptr) {
+  stdfs::path dir = ec.app.layout().env_dir(ec.env.path);
+  stdfs::path file = dir / "params.libsonnet";
+  std::string text;
+  if (!fs::read_file_if_exists(file, text)) return combined;
+  // The scaffold with plain-data overrides (nearly every app): computed here, as module params
+  // are, without an evaluation of every component's params.
+  if (auto patch = scaffold_env_params_patch(text)) {
+    std::string globals_text;
+    std::optional<json> globals;
+    if (fs::read_file_if_exists(dir / "globals.libsonnet", globals_text))
+      globals = literal_json(globals_text);
+    if (globals)
+      if (auto literal = literal_env_params(*patch, combined, *globals)) return std::move(*literal);
+  }
+  Program program = build_env_params_program(file.string(), rewrite_go_jsonnet_dialect(text));
   // Cached like a component: the program, the params it is given, and every file it imports.
   std::optional<RenderCache> cache;
   std::string key;
@@ -193,6 +206,7 @@ json env_params(const EnvContext& ec, Importer& importer, const json& combined) 
     key = cache->key("env params\n" + file.string(), program.code, combined.dump());
     if (auto cached = cache->lookup(key)) return std::move(*cached);
   }
+  if (stats) ++stats->params_vms;
   ImportLog log;
   Vm vm(importer);
   if (cache) vm.record_imports(&log);
@@ -333,19 +347,40 @@ json evaluate_groups(const EnvContext& ec, Importer& importer, const std::vector
       std::string filename =
           (ec.app.layout().module_dir(g.module) / (".ks-group-" + std::to_string(gi) + ".jsonnet"))
               .string();
-      Program program =
-          build_program(filename, paste(sources, g.components), Binding::TopLevelArgs);
-      Vm vm(importer);
-      if (log) vm.record_imports(log);
-      apply_ext_vars(vm, ec);
-      vm.ext_code("__ksonnet/components", env.components_code);
-      vm.ext_code("__ksonnet/params", env.params_code.at(g.module));
-      vm.tla_code("__ks_params", module_view(g.module, params).dump());
-      vm.tla_code("__ks_env", env_json_text(ec));
+      std::vector<PastedComponent> comps = paste(sources, g.components);
+      auto evaluate = [&](const Program& program) {
+        Vm vm(importer);
+        if (log) vm.record_imports(log);
+        apply_ext_vars(vm, ec);
+        vm.ext_code("__ksonnet/components", env.components_code);
+        vm.ext_code("__ksonnet/params", env.params_code.at(g.module));
+        vm.tla_code("__ks_params", module_view(g.module, params).dump());
+        vm.tla_code("__ks_env", env_json_text(ec));
+        return vm.evaluate_snippet(program.filename, program.code);
+      };
+      Program plain = build_program(filename, comps, Binding::TopLevelArgs);
+      if (ec.options.inline_imports) {
+        std::vector<PastedComponent> inlined = comps;
+        std::vector<std::string> texts;
+        for (const auto& c : comps)
+          if (!c.is_json) texts.push_back(c.text);
+        InlinedImports libs =
+            inline_imports(texts, stdfs::path(filename).parent_path().string(), importer, log);
+        if (!libs.libraries.empty()) {
+          for (size_t i = 0, t = 0; i < inlined.size(); ++i)
+            if (!inlined[i].is_json) inlined[i].text = libs.texts[t++];
+          try {
+            return parse_output(evaluate(
+                build_program(filename, inlined, Binding::TopLevelArgs, "", libs.libraries)));
+          } catch (const JsonnetError&) {
+            // Reported as without the pasted libraries, where every position is the user's.
+          }
+        }
+      }
       try {
-        return parse_output(vm.evaluate_snippet(program.filename, program.code));
+        return parse_output(evaluate(plain));
       } catch (const JsonnetError& e) {
-        throw_jsonnet(e, with(env.maps, program.map), ec);
+        throw_jsonnet(e, with(env.maps, plain.map), ec);
       }
     };
     futures.push_back(
@@ -547,11 +582,13 @@ json evaluate_params(const app::App& app, const std::string& env, const Options&
 Result render_env(const app::App& app, const std::string& env_name, const Options& options) {
   EnvContext ec = make_context(app, env_name, options);
   ImportConfig cfg = import_config(ec);
+  Result result;
   InheritedKeys inherited;
   json params;
   {
     Importer params_importer(cfg);
-    params = env_params(ec, params_importer, module_params(ec, params_importer, &inherited));
+    params = env_params(ec, params_importer, module_params(ec, params_importer, &inherited),
+                        &result.cache);
   }
   std::vector<app::Component> all;
   for (const auto& m : ec.modules) {
@@ -566,7 +603,6 @@ Result render_env(const app::App& app, const std::string& env_name, const Option
   int threads = options.threads;
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
-  Result result;
   json values;
   bool custom_main = !is_stock_env(app.layout(), ec.env.path);
   if (custom_main) {

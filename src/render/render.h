@@ -21,6 +21,9 @@ struct Options {
   std::map<std::string, std::string> tla_str;  // -A / --tla-str (main.jsonnet only)
   int threads = 0;                             // 0: one per core (the CLI passes KS_RENDER_THREADS)
   CacheOptions cache;                          // off unless enabled (the CLI reads the env)
+  // Imported libraries pasted into the evaluated program (render/inline_imports.h); false only
+  // to compare against (tests).
+  bool inline_imports = true;
 };
 
 // What the render cache did in one render_env (for `-v` and tests).
@@ -29,6 +32,7 @@ struct CacheStats {
   int evaluated = 0;      // jsonnet components evaluated
   int uncacheable = 0;    // of those, never cached (see cacheable_source)
   int component_vms = 0;  // JsonnetVms created to evaluate components
+  int params_vms = 0;     // JsonnetVms created for the env's params.libsonnet (0: read as data)
 };
 
 struct Result {

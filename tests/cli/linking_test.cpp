@@ -34,7 +34,7 @@ bool has_prefix(const std::vector<std::string>& names, const std::string& prefix
 TEST(Linking, DynamicSectionNamesCurlGit2AndCrypto) {
   auto needed = needed_libraries();
   for (const char* lib : {"libcurl.so.", "libgit2.so.", "libcrypto.so.", "libjsonnet.so.",
-                          "libyaml-cpp.so.", "libre2.so."})
+                          "libyaml-cpp.so.", "libre2.so.", "libmimalloc.so."})
     EXPECT_TRUE(has_prefix(needed, lib)) << lib << " not in NEEDED: " << ks::str::join(needed, " ");
 }
 
@@ -44,6 +44,31 @@ TEST(Linking, LoaderMapsTheLinkedLibrariesAtStartUp) {
   expect_ok(version, "version");
   for (const char* lib : {"file=libcurl.so.", "file=libgit2.so.", "file=libcrypto.so."})
     EXPECT_NE(version.err.find(lib), std::string::npos) << lib << " not opened: " << version.err;
+}
+
+// mimalloc is the allocator of the whole process, libjsonnet's and libstdc++'s `operator new`
+// included: every library's malloc and free bind to it, none to glibc's.
+TEST(Linking, EveryMallocAndFreeBindsToMimalloc) {
+  Sandbox sb;
+  auto version = sb.ks({"version"}, sb.root(), {{"LD_DEBUG", "bindings"}});
+  expect_ok(version, "version");
+  int bound = 0;
+  for (const auto& line : ks_test::cli::lines(version.err)) {
+    if (line.find("symbol `malloc'") == std::string::npos &&
+        line.find("symbol `free'") == std::string::npos)
+      continue;
+    ++bound;
+    EXPECT_NE(line.find("to /"), std::string::npos) << line;
+    EXPECT_NE(line.substr(line.find("to /")).find("libmimalloc.so."), std::string::npos) << line;
+  }
+  EXPECT_GT(bound, 2) << "no malloc/free bindings seen: " << version.err.substr(0, 2000);
+  bool stdcxx_bound = false;
+  for (const auto& line : ks_test::cli::lines(version.err))
+    if (line.find("binding file ") != std::string::npos &&
+        line.find("libstdc++.so.") != std::string::npos &&
+        line.find("libmimalloc.so.") != std::string::npos)
+      stdcxx_bound = true;
+  EXPECT_TRUE(stdcxx_bound) << "libstdc++'s operator new does not call mimalloc";
 }
 
 }  // namespace

@@ -244,6 +244,53 @@ TEST_F(RenderCacheTest, CachedOutputIsByteIdenticalToUncachedAfterEveryEdit) {
   EXPECT_EQ(nlohmann::json::parse(ks({"cache", "info", "-o", "json"}).out)["entries"], 0);
 }
 
+// `ks param set --env` overrides and env globals are computed without a jsonnet evaluation
+// (render/stock.h); the output must be what evaluating params.libsonnet gives.
+TEST_F(RenderCacheTest, EnvParamOverridesAreReadAsDataLikeJsonnetComputesThem) {
+  for (int i = 0; i < 3; ++i) {
+    std::string name = "c" + std::to_string(i);
+    write(root / "components" / (name + ".jsonnet"), own_component(name, i));
+    ASSERT_EQ(ks({"param", "set", name, "v", std::to_string(i)}).code, 0);
+  }
+  write(root / "components/dump.jsonnet",
+        "{ apiVersion: \"v1\", kind: \"ConfigMap\", metadata: { name: \"dump\" },\n"
+        "  data: { all: std.manifestJsonEx(std.extVar(\"__ksonnet/params\").components, \" \") } "
+        "}\n");
+  ASSERT_EQ(ks({"env", "add", "prod", "--server", "https://prod:6443"}).code, 0);
+  ASSERT_EQ(ks({"param", "set", "c1", "v", "11", "--env", "prod"}).code, 0);
+  ASSERT_EQ(ks({"param", "set", "c2", "v", "two words", "--env", "prod"}).code, 0);
+  ASSERT_EQ(ks({"param", "set", "c2", "w", "1e16", "--env", "prod"}).code, 0);
+  write(root / "environments/prod/globals.libsonnet", "{ team: \"core\", v: 7 }\n");
+
+  ks::render::Options uncached;
+  auto direct = ks::render::render_env(ks::app::App::load(root), "prod", uncached);
+  EXPECT_EQ(direct.cache.params_vms, 0) << "the env's params were evaluated";
+
+  std::vector<std::string> show = {"show", "prod", "-o", "json", "-v", "--no-cache"};
+  auto as_data = ks(show);
+  ASSERT_EQ(as_data.code, 0) << as_data.err;
+  EXPECT_NE(as_data.err.find("rendered env 'prod' in "), std::string::npos) << as_data.err;
+  EXPECT_NE(as_data.err.find("4 jsonnet components"), std::string::npos) << as_data.err;
+  EXPECT_NE(as_data.err.find("env params read as data"), std::string::npos) << as_data.err;
+  EXPECT_NE(as_data.out.find("\\\"team\\\": \\\"core\\\""), std::string::npos) << as_data.out;
+
+  // The same file, one import parenthesised: no longer the scaffold's shape, so jsonnet runs it.
+  stdfs::path params = root / "environments/prod/params.libsonnet";
+  std::string text = ks_test::read(params);
+  std::string from = "import \"globals.libsonnet\"", to = "(import \"globals.libsonnet\")";
+  if (text.find(from) == std::string::npos) {
+    from = "import 'globals.libsonnet'";
+    to = "(import 'globals.libsonnet')";
+  }
+  ASSERT_NE(text.find(from), std::string::npos) << text;
+  write(params, text.replace(text.find(from), from.size(), to));
+  auto evaluated = ks(show);
+  ASSERT_EQ(evaluated.code, 0) << evaluated.err;
+  EXPECT_NE(evaluated.err.find("env params evaluated"), std::string::npos) << evaluated.err;
+  EXPECT_EQ(as_data.out, evaluated.out);
+  EXPECT_EQ(ks::render::render_env(ks::app::App::load(root), "prod", uncached).cache.params_vms, 1);
+}
+
 TEST_F(RenderCacheTest, NoCacheAndKsNoCacheWriteNothing) {
   write(root / "components/c.jsonnet", own_component("c", 1));
   ASSERT_EQ(ks({"param", "set", "c", "v", "1"}).code, 0);

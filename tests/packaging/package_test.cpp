@@ -55,7 +55,7 @@ TEST(Packaging, DebDependsOnEveryLinkedLibraryAndRunsFromAScratchRoot) {
   // One package per NEEDED library of the binary (tests/cli/linking_test.cpp), named as Debian
   // names them; the version suffixes follow the build machine's packages.
   for (const char* package : {"libcurl", "libgit2-", "libssl", "libjsonnet", "libyaml-cpp",
-                              "libre2-", "libstdc++6", "libc6"})
+                              "libre2-", "libmimalloc2", "libstdc++6", "libc6"})
     EXPECT_NE(depends.out.find(package), std::string::npos) << package << " in " << depends.out;
 
   auto contents = run({"dpkg-deb", "--contents", deb.string()});
