@@ -37,7 +37,7 @@ std::optional<Scanned> scan(const std::string& text) {
     std::string_view s = t.text(text);
     if (t.kind == edit::TokenKind::Identifier &&
         (s == "thisFile" || s == "extVar" || s == "native" || s == "importbin" ||
-         s.substr(0, 4) == "__ks"))
+         s.substr(0, 5) == "__ks_"))
       out.movable = false;
     if (t.kind != edit::TokenKind::Keyword) continue;
     if (s == "importstr") out.movable = false;

@@ -6,7 +6,8 @@
 //
 // A library is pasted only where moving it cannot change what it means: a .jsonnet, .libsonnet or
 // .json file that mentions no importstr/importbin or std.thisFile (their paths are the file's
-// own), no extVar or native (the program's std answers those for components), no `__ks` name,
+// own), no extVar or native (the program's std answers those for components), no `__ks_` name
+// (ks's own locals; ksonnet-lib's `__ksonnet::` field is fine),
 // and whose own imports are all pasted too (so no import is left resolving against the wrong
 // folder). Libraries in an import cycle are not pasted. Everything else stays an ordinary import.
 // Errors are not mapped back into pasted libraries: on any evaluation error the caller evaluates

@@ -23,7 +23,9 @@ class InlineImports : public ::testing::Test {
     lib = sb.root() / "lib";
     write(lib / "a.libsonnet",
           "local b = import \"b.libsonnet\";\n{ a: b.b + 1, j: import 'data.json', s: $.a }\n");
-    write(lib / "b.libsonnet", "// the answer\n{ b: 41 }\n");
+    write(lib / "b.libsonnet",
+          "// the answer\n{ b: 41, __ksonnet:: { kubernetesVersion: '1.10.3' } }\n");
+    write(lib / "internal.libsonnet", "{ __ks_s: 1 }\n");
     write(lib / "data.json", "{\"k\": [1, 2]}\n");
     write(lib / "str.libsonnet", "{ s: importstr \"b.libsonnet\" }\n");
     write(lib / "ext.libsonnet", "{ e: std.extVar(\"mode\") }\n");
@@ -52,6 +54,7 @@ TEST_F(InlineImports, PastesMovableLibrariesAndKeepsEveryLine) {
       "local a = import \"a.libsonnet\";\nlocal s = import   'uses_str.libsonnet';\n"
       "local c = import \"c1.libsonnet\";\nlocal e = import 'ext.libsonnet';\n"
       "local h = import\n  'here.libsonnet';\nlocal m = import 'missing.libsonnet';\n"
+      "local i = import 'internal.libsonnet';\n"
       "{ v: a.a, t: importstr 'b.libsonnet' }\n";
   ks::render::ImportLog log;
   auto out =
@@ -62,7 +65,7 @@ TEST_F(InlineImports, PastesMovableLibrariesAndKeepsEveryLine) {
   EXPECT_TRUE(has(paths, lib / "b.libsonnet"));
   EXPECT_TRUE(has(paths, lib / "data.json"));
   for (const char* kept : {"uses_str.libsonnet", "str.libsonnet", "c1.libsonnet", "c2.libsonnet",
-                           "ext.libsonnet", "here.libsonnet"})
+                           "ext.libsonnet", "here.libsonnet", "internal.libsonnet"})
     EXPECT_FALSE(has(paths, lib / kept)) << kept;
   ASSERT_EQ(out.libraries.size(), 3u);
   // Dependencies first: b and data.json before a, whose imports name them.
