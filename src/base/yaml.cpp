@@ -16,6 +16,7 @@ bool is_null_word(const std::string& s) {
 }
 
 int bool_word(const std::string& s) {
+  if (s.empty() || s.size() > 5) return -1;  // the longest word is "false"
   static const char* kTrue[] = {"true", "True", "TRUE", "yes", "Yes", "YES",
                                 "on",   "On",   "ON",   "y",   "Y"};
   static const char* kFalse[] = {"false", "False", "FALSE", "no", "No", "NO",
@@ -25,6 +26,14 @@ int bool_word(const std::string& s) {
   for (const char* f : kFalse)
     if (s == f) return 0;
   return -1;
+}
+
+// Both number patterns below start with a sign, a digit or a dot: every other string is spared
+// std::regex, which was a third of a warm `ks show` (writing YAML quotes every key and value).
+bool may_be_number(const std::string& s) {
+  if (s.empty()) return false;
+  char c = s[0];
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
 }
 
 const std::regex& int_re() {
@@ -45,7 +54,7 @@ nlohmann::json plain_scalar(const std::string& s) {
   if (is_null_word(s)) return nullptr;
   int b = bool_word(s);
   if (b >= 0) return b == 1;
-  if (std::regex_match(s, int_re())) {
+  if (may_be_number(s) && std::regex_match(s, int_re())) {
     std::string digits;
     for (char c : s)
       if (c != '_') digits += c;
@@ -73,7 +82,7 @@ nlohmann::json plain_scalar(const std::string& s) {
       return d;
     }
   }
-  if (std::regex_match(s, float_re())) {
+  if (may_be_number(s) && std::regex_match(s, float_re())) {
     std::string t;
     for (char c : s)
       if (c != '_') t += c;
@@ -246,7 +255,8 @@ std::vector<nlohmann::json> parse_all(const std::string& text, const std::string
 bool needs_quotes(const std::string& s) {
   if (s.empty()) return true;
   if (is_null_word(s) || bool_word(s) >= 0) return true;
-  if (std::regex_match(s, int_re()) || std::regex_match(s, float_re())) return true;
+  if (may_be_number(s) && (std::regex_match(s, int_re()) || std::regex_match(s, float_re())))
+    return true;
   static const std::string kIndicators = "-?:,[]{}#&*!|>'\"%@`";
   if (kIndicators.find(s[0]) != std::string::npos) return true;
   if (s.front() == ' ' || s.back() == ' ' || s.back() == ':') return true;

@@ -248,14 +248,24 @@ std::vector<nlohmann::json> collect_objects(const std::vector<ComponentValue>& v
 }
 
 void sort_objects(std::vector<nlohmann::json>& objects) {
-  auto key = [](const nlohmann::json& o) {
-    const auto& meta = o.contains("metadata") ? o["metadata"] : nlohmann::json::object();
+  // Keys computed once per object, not per comparison (each cost a copy of the metadata).
+  const nlohmann::json no_metadata = nlohmann::json::object();
+  auto key = [&](const nlohmann::json& o) {
+    const nlohmann::json& meta = o.contains("metadata") ? o["metadata"] : no_metadata;
     return std::make_tuple(str_at(meta, "namespace"), kind_rank(str_at(o, "kind")),
                            str_at(o, "kind"), str_at(o, "apiVersion"), str_at(meta, "name"),
                            str_at(meta, "generateName"));
   };
-  std::stable_sort(objects.begin(), objects.end(),
-                   [&](const auto& a, const auto& b) { return key(a) < key(b); });
+  using Key = decltype(key(objects.front()));
+  std::vector<std::pair<Key, size_t>> keyed;
+  keyed.reserve(objects.size());
+  for (size_t i = 0; i < objects.size(); ++i) keyed.emplace_back(key(objects[i]), i);
+  std::stable_sort(keyed.begin(), keyed.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<nlohmann::json> sorted;
+  sorted.reserve(objects.size());
+  for (auto& entry : keyed) sorted.push_back(std::move(objects[entry.second]));
+  objects = std::move(sorted);
 }
 
 }  // namespace ks::render
